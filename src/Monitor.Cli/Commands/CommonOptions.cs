@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>Options shared by several commands, so they read the same everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Data() => new("--data")
+    {
+        Description = "Data directory with techniekpact/, predict/, uwv/, roa/ and reference/",
+        DefaultValueFactory = _ => "sample-data",
+    };
+
+    public static Option<string> Out() => new("--out")
+    {
+        Description = "Output directory: warehouse.duckdb, reports/, exports/",
+        DefaultValueFactory = _ => "out",
+    };
+
+    public static Option<DateOnly?> AsOf() => new("--as-of")
+    {
+        Description = "Use only vintages published on or before this date (YYYY-MM-DD), to reproduce an earlier report",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            r.AddError($"--as-of expects a date as YYYY-MM-DD, got '{text}'");
+            return null;
+        },
+    };
+
+    public static Option<double> Threshold() => new("--bad-row-threshold")
+    {
+        Description = "Reject a whole file when more than this share of its rows is bad (0-1)",
+        DefaultValueFactory = _ => 0.05,
+    };
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Monitor.Cli.Commands;
+
+// Placeholder while the skeleton is laid; replaced by the real command in the next commits.
+public static class QueryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("query", "not built yet");
+        command.SetAction(_ => { Console.Error.WriteLine("not built yet"); return 1; });
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+// The DuckDB warehouse: opening, migrating in place, and running SQL model folders.
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Monitor.Warehouse;
+
+public sealed class WarehouseDb : IDisposable
+{
+    public DuckDBConnection Connection { get; }
+    public string Path { get; }
+
+    WarehouseDb(string path, DuckDBConnection connection)
+    {
+        Path = path;
+        Connection = connection;
+    }
+
+    /// <summary>Opens (creating if needed) a warehouse for writing and brings its schema up to date.</summary>
+    public static WarehouseDb OpenForWrite(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        var db = new WarehouseDb(path, connection);
+        db.Migrate();
+        db.RunModels("staging");
+        return db;
+    }
+
+    /// <summary>Opens an existing warehouse read-only: any statement that writes fails in DuckDB itself.</summary>
+    public static WarehouseDb OpenReadOnly(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no warehouse at {path}: run 'monitor run' first, or pass --out to the directory that holds warehouse.duckdb", path);
+        var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        return new WarehouseDb(path, connection);
+    }
+
+    /// <summary>Applies the migrations of sql/warehouse/ that this warehouse has not had yet, each in its own transaction.</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        Connection.Execute("""
+            CREATE SCHEMA IF NOT EXISTS meta;
+            CREATE TABLE IF NOT EXISTS meta.schema_migrations (
+                version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);
+            """);
+        var applied = Connection.Query<(int Version, string Checksum)>("SELECT version, checksum FROM meta.schema_migrations")
+            .ToDictionary(r => r.Version, r => r.Checksum);
+        var done = new List<string>();
+        foreach (var (name, sql) in SqlResources.Folder("warehouse"))
+        {
+            var version = int.Parse(name[..name.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16];
+            if (applied.TryGetValue(version, out var had))
+            {
+                if (had != checksum)
+                    throw new InvalidOperationException(
+                        $"migration {name} was changed after it was applied to {Path} (checksum {had} there, {checksum} now); add a new migration instead of editing an old one");
+                continue;
+            }
+            using var tx = Connection.BeginTransaction();
+            Connection.Execute(sql, transaction: tx);
+            Connection.Execute("INSERT INTO meta.schema_migrations VALUES ($version, $name, $checksum, now()::TIMESTAMP)",
+                new { version, name, checksum }, tx);
+            tx.Commit();
+            done.Add(name);
+        }
+        return done;
+    }
+
+    /// <summary>Runs every model of a sql/ folder (staging, marts) in name order.</summary>
+    public void RunModels(string folder)
+    {
+        foreach (var (_, sql) in SqlResources.Folder(folder))
+            Connection.Execute(sql);
+    }
+
+    /// <summary>Sets the as-of date the staging views filter on (NULL: latest vintages).</summary>
+    public void SetAsOf(DateOnly? asOf)
+    {
+        if (asOf is { } d)
+            Connection.Execute($"SET VARIABLE as_of = DATE '{d:yyyy-MM-dd}'");
+        else
+            Connection.Execute("RESET VARIABLE as_of");
+    }
+
+    public void Dispose() => Connection.Dispose();
+}

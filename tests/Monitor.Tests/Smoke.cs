@@ -1,0 +1,1 @@
+namespace Monitor.Tests; public class Smoke { [NUnit.Framework.Test] public void T() {} }
