@@ -12,5 +12,8 @@ public static class CommandCatalog
         StatusCommand.Create(),
         QueryCommand.Create(),
         GenerateCommand.Create(),
+        IndicatorsCommand.Create(),
+        ExplainCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

@@ -1,0 +1,22 @@
+-- Pillar 1, Techniekpactmonitor: hybrid teachers per year (national), by onderwijssoort and in
+-- total; the target of 1,000 applies to the total only.
+CREATE SCHEMA IF NOT EXISTS intermediate;
+CREATE OR REPLACE VIEW intermediate.int_tpm_docenten_values AS
+WITH agg AS (
+    SELECT jaar, onderwijssoort AS category,
+           sum(hybride_docenten) AS value,
+           bool_or(hybride_docenten_status IS NOT NULL) AS incomplete,
+           max(vintage) AS vintage
+    FROM staging.stg_tpm_docenten
+    GROUP BY GROUPING SETS ((jaar, onderwijssoort), (jaar))
+)
+SELECT 'hybride_docenten' AS indicator, 'techniek' AS domain,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       'NL' AS region, 'nl' AS region_level, category,
+       CAST(value AS DOUBLE) AS value, 'aantal' AS unit,
+       CASE WHEN category IS NULL THEN 1000.0 END AS target,
+       CASE WHEN category IS NULL THEN value >= 1000 END AS on_track,
+       incomplete,
+       CAST(NULL AS VARCHAR) AS label, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
+       'Techniekpactmonitor' AS source, vintage
+FROM agg;

@@ -1,0 +1,132 @@
+// For every indicator, the SQL that lists the input cells a mart value was computed from: the
+// same intermediate cell views the mart models aggregate (so the lineage cannot drift from the
+// mart), with each cell's value, status, vintage, extract and line number.
+// Parameters: $period (the period text), $period_order (its year), $region, $domain, $category.
+namespace Monitor.Indicators;
+
+public static class ExplainQueries
+{
+    /// <summary>Columns every query returns, in this order.</summary>
+    public const string Columns =
+        "role, dataset, period, input_region, input_key, measure, value, value_status, vintage, extract_id, line_number";
+
+    static string TpmOnderwijs(string role, string filter) => $"""
+        SELECT {role} AS role, dataset, studiejaar AS period, input_region,
+               concat_ws(' / ', onderwijssoort, fase, richting, geslacht) AS input_key,
+               'aantal' AS measure, CAST(aantal AS DOUBLE) AS value, aantal_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_tpm_onderwijs_cells
+        WHERE studiejaar = $period AND region = $region
+          AND ($category IS NULL OR onderwijssoort = $category)
+          AND {filter}
+        """;
+
+    static string PredictOnderwijs(string role, string categoryColumn) => $"""
+        SELECT {role} AS role, dataset, studiejaar AS period, input_region,
+               concat_ws(' / ', onderwijssoort, fase, type, geslacht) AS input_key,
+               'aantal' AS measure, CAST(aantal AS DOUBLE) AS value, aantal_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_predict_onderwijs_cells
+        WHERE studiejaar = $period AND region = $region AND fase = 'instroom'
+          AND ($category IS NULL OR {categoryColumn} = $category)
+        """;
+
+    /// <summary>Stock rows of the years <paramref name="fromOffset"/>..<paramref name="toOffset"/> before the period.</summary>
+    static string Werkzaam(int fromOffset, int toOffset) => $"""
+        SELECT 'werkzaam ' || CASE WHEN jaar = $period_order THEN 't' ELSE 't-' || CAST($period_order - jaar AS VARCHAR) END AS role,
+               dataset, CAST(jaar AS VARCHAR) AS period, input_region, geslacht AS input_key,
+               'werkzaam' AS measure, CAST(werkzaam AS DOUBLE) AS value, werkzaam_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_werkzaam_cells
+        WHERE domain = $domain AND region = $region
+          AND jaar BETWEEN $period_order - {fromOffset} AND $period_order - {toOffset}
+        """;
+
+    static string Stromen(string role, string filter) => $"""
+        SELECT {role} AS role, dataset, CAST(jaar AS VARCHAR) AS period, input_region,
+               concat_ws(' / ', stroom, categorie) AS input_key,
+               'aantal' AS measure, CAST(aantal AS DOUBLE) AS value, aantal_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_stromen_cells
+        WHERE domain = $domain AND region = $region AND jaar = $period_order
+          AND {filter}
+        """;
+
+    static string Uwv(string measure, string role) => $"""
+        SELECT '{role}' AS role, dataset, periode AS period, input_region,
+               'beroepsklasse ' || beroepsklasse AS input_key,
+               '{measure}' AS measure, CAST({measure} AS DOUBLE) AS value, {measure}_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_uwv_cells
+        WHERE domain = $domain AND periode = $period AND region = $region
+        """;
+
+    static string Roa(string measure, string role) => $"""
+        SELECT '{role}' AS role, dataset, prognoseperiode AS period, input_region,
+               'beroepsklasse ' || beroepsklasse AS input_key,
+               '{measure}' AS measure, CAST({measure} AS DOUBLE) AS value, {measure}_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_roa_cells
+        WHERE domain = $domain AND prognoseperiode = $period AND region = $region
+        """;
+
+    const string Docenten = """
+        SELECT 'summed' AS role, 'tpm_docenten' AS dataset, CAST(jaar AS VARCHAR) AS period, 'NL' AS input_region,
+               onderwijssoort AS input_key,
+               'hybride_docenten' AS measure, CAST(hybride_docenten AS DOUBLE) AS value, hybride_docenten_status AS value_status,
+               vintage, extract_id, line_number
+        FROM staging.stg_tpm_docenten
+        WHERE jaar = $period_order AND $region = 'NL'
+          AND ($category IS NULL OR onderwijssoort = $category)
+        """;
+
+    const string RoaKnelpunt = """
+        SELECT 'value' AS role, dataset, prognoseperiode AS period, input_region,
+               'beroepsklasse ' || beroepsklasse || ', typering ' || coalesce(typering, '(' || typering_status || ')') AS input_key,
+               'itkp' AS measure, itkp AS value, itkp_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_roa_cells
+        WHERE domain = $domain AND prognoseperiode = $period AND region = $region
+        """;
+
+    static string Union(params string[] parts) => string.Join("\nUNION ALL\n", parts);
+
+    /// <summary>The input query for one indicator in one domain, or null when there is none.</summary>
+    public static string? For(string indicator, string domain) => (indicator, domain) switch
+    {
+        ("onderwijs_instroom", "techniek") => TpmOnderwijs("'summed'", "fase = 'instroom' AND richting = 'betatechniek'"),
+        ("onderwijs_ingeschreven", "techniek") => TpmOnderwijs("'summed'", "fase = 'ingeschreven' AND richting = 'betatechniek'"),
+        ("gediplomeerden", "techniek") => TpmOnderwijs("'summed'", "fase = 'gediplomeerd' AND richting = 'betatechniek'"),
+        ("aandeel_betatechniek", "techniek") => TpmOnderwijs(
+            "CASE WHEN richting = 'betatechniek' THEN 'numerator, denominator' ELSE 'denominator' END",
+            "fase = 'instroom'"),
+        ("aandeel_vrouwen", "techniek") => TpmOnderwijs(
+            "CASE WHEN geslacht = 'vrouw' THEN 'numerator, denominator' ELSE 'denominator' END",
+            "fase = 'instroom' AND richting = 'betatechniek'"),
+        ("aandeel_vrouwen", "ict") => PredictOnderwijs(
+            "CASE WHEN geslacht = 'vrouw' THEN 'numerator, denominator' ELSE 'denominator' END", "onderwijssoort"),
+        ("ict_opleiding_instroom", "ict") => PredictOnderwijs("'summed'", "type"),
+        ("hybride_docenten", "techniek") => Docenten,
+
+        ("werkzaam", _) => Werkzaam(0, 0),
+        ("nettogroei" or "groeitekort", _) => Werkzaam(1, 0),
+        ("benodigd_tempo", _) => Werkzaam(0, 0),
+        ("jaar_een_miljoen", _) => Werkzaam(3, 0),
+        ("instroom" or "uitstroom", _) => Stromen("'summed'", $"stroom = '{indicator}' AND ($category IS NULL OR categorie = $category)"),
+        ("zij_instroom", _) => Stromen("'summed'", "stroom = 'instroom' AND categorie = 'zij_instroom'"),
+        ("zij_instroom_aandeel", _) => Stromen(
+            "CASE WHEN categorie = 'zij_instroom' THEN 'numerator, denominator' ELSE 'denominator' END", "stroom = 'instroom'"),
+        ("saldo_stromen", _) => Stromen("CASE WHEN stroom = 'instroom' THEN 'instroom (+)' ELSE 'uitstroom (-)' END", "true"),
+        ("behoud", _) => Union(Stromen("'uitstroom t'", "stroom = 'uitstroom'"), Werkzaam(1, 1)),
+
+        ("openstaande_vacatures", _) => Uwv("openstaande_vacatures", "summed"),
+        ("ww_kort", _) => Uwv("ww_korter_dan_half_jaar", "summed"),
+        ("spanningsindicator", _) => Union(Uwv("openstaande_vacatures", "numerator"), Uwv("ww_korter_dan_half_jaar", "denominator")),
+
+        ("baanopeningen", _) => Roa("baanopeningen", "summed"),
+        ("instroom_schoolverlaters", _) => Roa("instroom_schoolverlaters", "summed"),
+        ("verwacht_tekort", _) => Union(Roa("baanopeningen", "baanopeningen (+)"), Roa("instroom_schoolverlaters", "instroom_schoolverlaters (-)")),
+        ("roa_knelpunt", _) => RoaKnelpunt,
+        _ => null,
+    };
+}

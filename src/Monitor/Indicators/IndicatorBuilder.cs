@@ -1,0 +1,65 @@
+// Builds the indicator layer: runs the SQL models of sql/marts/ in name order against the warehouse.
+using System.Diagnostics;
+using Dapper;
+using Monitor.Warehouse;
+
+namespace Monitor.Indicators;
+
+/// <summary>What a build produced: rows per indicator code (0 for a catalogue code without values).</summary>
+public sealed record IndicatorBuildResult(
+    DateOnly? AsOf,
+    IReadOnlyDictionary<string, long> RowsPerIndicator,
+    long TotalRows,
+    long IncompleteRows,
+    IReadOnlyList<string> Models,
+    TimeSpan Elapsed);
+
+/// <summary>A model of sql/marts/ failed; names the model so the SQL file can be found.</summary>
+public sealed class IndicatorModelException(string model, Exception inner)
+    : Exception($"indicator model sql/marts/{model}.sql failed: {inner.Message}", inner)
+{
+    public string Model { get; } = model;
+}
+
+public static class IndicatorBuilder
+{
+    public const string ModelFolder = "marts";
+
+    /// <summary>
+    /// Rebuilds mart.indicator_catalogue and mart.indicator_values from the staging views, using only
+    /// vintages published on or before <paramref name="asOf"/> (null: the latest). The models run in
+    /// one transaction, so a failing model leaves the previous mart in place.
+    /// </summary>
+    public static IndicatorBuildResult Build(WarehouseDb db, DateOnly? asOf)
+    {
+        var clock = Stopwatch.StartNew();
+        db.SetAsOf(asOf);
+        var models = SqlResources.Folder(ModelFolder);
+        using (var tx = db.Connection.BeginTransaction())
+        {
+            foreach (var (name, sql) in models)
+            {
+                try
+                {
+                    db.Connection.Execute(sql, transaction: tx);
+                }
+                catch (Exception e)
+                {
+                    throw new IndicatorModelException(name, e);
+                }
+            }
+            tx.Commit();
+        }
+
+        var counts = db.Connection.Query<(string Code, long Rows)>("""
+            SELECT c.code, count(v.indicator)
+            FROM mart.indicator_catalogue AS c
+            LEFT JOIN mart.indicator_values AS v ON v.indicator = c.code
+            GROUP BY c.code
+            ORDER BY c.code
+            """).ToDictionary(r => r.Code, r => r.Rows, StringComparer.Ordinal);
+        var (total, incomplete) = db.Connection.QuerySingle<(long, long)>(
+            "SELECT count(*), count(*) FILTER (WHERE status = 'incomplete') FROM mart.indicator_values");
+        return new IndicatorBuildResult(asOf, counts, total, incomplete, models.Select(m => m.Name).ToList(), clock.Elapsed);
+    }
+}

@@ -1,0 +1,37 @@
+// The indicator catalogue (codes, Dutch names, formulas, sources, target rules), as the SQL model
+// sql/marts/10_mart_indicator_catalogue.sql defines it.
+using Dapper;
+using DuckDB.NET.Data;
+using Monitor.Warehouse;
+
+namespace Monitor.Indicators;
+
+public sealed record CatalogueEntry(
+    string Code, string Naam, string Beschrijving, int Pijler, string Unit,
+    string Formule, string Bron, string Definitie, string? Doelregel);
+
+public static class IndicatorCatalogue
+{
+    const string Select = """
+        SELECT code AS Code, naam AS Naam, beschrijving AS Beschrijving, pijler AS Pijler, unit AS Unit,
+               formule AS Formule, bron AS Bron, definitie AS Definitie, doelregel AS Doelregel
+        FROM mart.indicator_catalogue
+        ORDER BY pijler, code
+        """;
+
+    /// <summary>The catalogue as the warehouse holds it (after a build).</summary>
+    public static IReadOnlyList<CatalogueEntry> FromWarehouse(WarehouseDb db) =>
+        db.Connection.Query<CatalogueEntry>(Select).ToList();
+
+    /// <summary>The catalogue of this build of the program, without a warehouse: the model runs in memory.</summary>
+    public static IReadOnlyList<CatalogueEntry> Embedded()
+    {
+        var model = SqlResources.Folder(IndicatorBuilder.ModelFolder)
+            .Single(m => m.Name.EndsWith("mart_indicator_catalogue", StringComparison.Ordinal));
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        connection.Execute("CREATE SCHEMA mart");
+        connection.Execute(model.Sql);
+        return connection.Query<CatalogueEntry>(Select).ToList();
+    }
+}
