@@ -63,7 +63,7 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         }
 
         var sha = ExtractStore.Sha256Of(bytes);
-        if (store.FindByHash(sha) is { } known)
+        if (store.FindSame(file.FileName, sha) is { } known)
         {
             var stored = LoadOutcome(store, known.ExtractId);
             return stored with { State = FileState.Unchanged, FileName = file.FileName, Folder = file.Folder, StoredState = known.State };
