@@ -55,6 +55,17 @@ CREATE TABLE meta.extracts (
     loaded_at         TIMESTAMP NOT NULL
 );
 
+-- What each run did with each file it found: the per-run part of the ledger. A rerun over the same
+-- files adds rows here (outcome 'unchanged') but never new extracts.
+CREATE TABLE meta.run_files (
+    run_id      VARCHAR NOT NULL,
+    file_name   VARCHAR NOT NULL,
+    folder      VARCHAR NOT NULL,
+    extract_id  INTEGER,                  -- NULL when the file could not be read at all
+    outcome     VARCHAR NOT NULL,         -- loaded, rejected, unchanged, deferred, unreadable
+    reason      VARCHAR
+);
+
 -- Warnings about files that still loaded (extra columns, ...).
 CREATE TABLE meta.extract_messages (
     extract_id  INTEGER NOT NULL,

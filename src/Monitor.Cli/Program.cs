@@ -3,6 +3,13 @@ using System.CommandLine;
 using Monitor.Cli.Commands;
 using Monitor.Pipeline;
 
+// Colour codes only for a terminal: logs and CI output stay readable.
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Capabilities.Ansi = false;
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+}
+
 var root = new RootCommand("Monitor: the data pipeline of the Actieplan Groene en Digitale Banen monitor.");
 foreach (var command in CommandCatalog.All())
     root.Add(command);

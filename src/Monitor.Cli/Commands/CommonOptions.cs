@@ -35,4 +35,16 @@ public static class CommonOptions
         Description = "Reject a whole file when more than this share of its rows is bad (0-1)",
         DefaultValueFactory = _ => 0.05,
     };
+
+    public static Option<DateTimeOffset?> GeneratedAt() => new("--generated-at")
+    {
+        Description = "Fix the generation time printed in the report (ISO 8601, e.g. 2026-11-23T06:00:00Z), for byte-identical reruns",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) return d;
+            r.AddError($"--generated-at expects an ISO 8601 time such as 2026-11-23T06:00:00Z, got '{text}'");
+            return null;
+        },
+    };
 }

@@ -1,14 +1,55 @@
 using System.CommandLine;
+using System.Globalization;
+using Monitor.Pipeline;
+using Monitor.Warehouse;
+using Spectre.Console;
 
 namespace Monitor.Cli.Commands;
 
-// Placeholder while the skeleton is laid; replaced by the real command in the next commits.
+/// <summary>`monitor status`: the last runs and the state of every extract.</summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "not built yet");
-        command.SetAction(_ => { Console.Error.WriteLine("not built yet"); return 1; });
+        var @out = CommonOptions.Out();
+        var runs = new Option<int>("--runs") { Description = "How many recent runs to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("status", "Show the last runs and, per extract file, what became of it") { @out, runs };
+        command.SetAction(parse =>
+        {
+            var path = Path.Combine(parse.GetValue(@out)!, "warehouse.duckdb");
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"error: no warehouse at {path}: run 'monitor run' first, or pass --out");
+                return ExitCodes.Usage;
+            }
+            using var db = WarehouseDb.OpenReadOnly(path);
+            Print(db, parse.GetValue(runs));
+            return ExitCodes.Success;
+        });
         return command;
+    }
+
+    static void Print(WarehouseDb db, int runCount)
+    {
+        var runs = new Table().Border(TableBorder.Simple).Title("Last runs");
+        runs.AddColumns("run", "trigger", "started (UTC)", "seconds", "status", "as of", "files", "loaded", "rejected", "rows", "quarantined", "message");
+        foreach (var r in StatusQueries.LastRuns(db, runCount))
+            runs.AddRow(Markup.Escape(r.RunId), r.Trigger, r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                r.EndedAt is { } e ? (e - r.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "",
+                Markup.Escape(r.Status), r.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest",
+                $"{r.FilesSeen}", $"{r.FilesLoaded}", $"{r.FilesRejected}", $"{r.RowsLoaded}", $"{r.RowsQuarantined}", Markup.Escape(r.Message ?? ""));
+        AnsiConsole.Write(runs);
+
+        var extracts = new Table().Border(TableBorder.Simple).Title("Extracts");
+        extracts.AddColumns("id", "source", "dataset", "vintage", "file", "encoding", "rows", "loaded", "quarantined", "state", "reason");
+        foreach (var x in StatusQueries.Extracts(db))
+        {
+            var state = x.EffectiveState;
+            var colour = state switch { "loaded" => "green", "rejected" => "red", _ => "grey" };
+            extracts.AddRow($"{x.ExtractId}", Markup.Escape(x.Source ?? "?"), Markup.Escape(x.Dataset ?? "?"),
+                x.Vintage?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(x.Folder + "/" + x.FileName), Markup.Escape(x.Encoding ?? ""),
+                $"{x.RowsTotal}", $"{x.RowsLoaded}", $"{x.RowsQuarantined}", $"[{colour}]{Markup.Escape(state)}[/]", Markup.Escape(x.Reason ?? ""));
+        }
+        AnsiConsole.Write(extracts);
     }
 }

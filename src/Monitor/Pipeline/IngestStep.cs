@@ -1,0 +1,95 @@
+// The ingest step: every file in the data directory is validated and, when new, stored with its outcome.
+using Dapper;
+using Monitor.Sources;
+using Monitor.Warehouse;
+
+namespace Monitor.Pipeline;
+
+public enum FileState { Loaded, Rejected, Unchanged, Deferred, Unreadable }
+
+/// <summary>What one run did with one file, for the console, the ledger and the summary.</summary>
+public sealed record FileOutcome(
+    string Folder, string FileName, FileState State, int? ExtractId, string? Encoding,
+    long RowsTotal, long RowsLoaded, long RowsQuarantined, string? Reason, IReadOnlyList<string> Warnings,
+    /// <summary>For an unchanged file: the state its extract was stored with (loaded or rejected).</summary>
+    string? StoredState = null)
+{
+    /// <summary>True when this file has something an analyst should look at: rejection, quarantined rows or warnings.</summary>
+    public bool HasProblems => State is FileState.Rejected or FileState.Unreadable || StoredState == "rejected" || RowsQuarantined > 0;
+}
+
+public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
+{
+    public int Loaded => Files.Count(f => f.State == FileState.Loaded);
+    public int Rejected => Files.Count(f => f.State is FileState.Rejected or FileState.Unreadable);
+    public int Unchanged => Files.Count(f => f.State == FileState.Unchanged);
+    public long RowsLoaded => Files.Where(f => f.State == FileState.Loaded).Sum(f => f.RowsLoaded);
+    public long RowsQuarantined => Files.Where(f => f.State is FileState.Loaded or FileState.Rejected).Sum(f => f.RowsQuarantined);
+    public bool HasProblems => Files.Any(f => f.HasProblems);
+}
+
+public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock)
+{
+    /// <summary>Loads the files into the warehouse; one file's failure never stops the others.</summary>
+    public IngestSummary Run(WarehouseDb db, string runId, IReadOnlyList<DiscoveredFile> files, Action<FileOutcome>? progress = null,
+        IReadOnlySet<string>? deferred = null)
+    {
+        var store = new ExtractStore(db.Connection);
+        var outcomes = new List<FileOutcome>(files.Count);
+        foreach (var file in files)
+        {
+            var outcome = deferred is not null && deferred.Contains(file.Path)
+                ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0,
+                    "file is still being written (size or modification time changing); left for the next run", [])
+                : IngestOne(store, runId, file);
+            db.Connection.Execute("INSERT INTO meta.run_files VALUES ($run_id, $file_name, $folder, $extract_id, $outcome, $reason)",
+                new { run_id = runId, file_name = file.FileName, folder = file.Folder, extract_id = outcome.ExtractId, outcome = outcome.State.ToString().ToLowerInvariant(), reason = outcome.Reason });
+            outcomes.Add(outcome);
+            progress?.Invoke(outcome);
+        }
+        return new IngestSummary(outcomes);
+    }
+
+    FileOutcome IngestOne(ExtractStore store, string runId, DiscoveredFile file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}", []);
+        }
+
+        var sha = ExtractStore.Sha256Of(bytes);
+        if (store.FindSame(file.FileName, sha) is { } known)
+        {
+            var stored = LoadOutcome(store, known.ExtractId);
+            return stored with { State = FileState.Unchanged, FileName = file.FileName, Folder = file.Folder, StoredState = known.State };
+        }
+
+        ExtractValidation validation;
+        try
+        {
+            validation = validator.Validate(file, bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A file the reader cannot make sense of must not stop the other files: it is rejected with what went wrong.
+            validation = new ExtractValidation { File = file, FileError = $"could not be read as CSV: {e.Message}" };
+        }
+        if (!validation.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
+        {
+            // Same name, other bytes: the vintage was already published. A correction must come as a new vintage,
+            // or the warehouse could no longer say which figures a report was built on.
+            validation.Rows.Clear();
+            validation.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+        }
+        var id = store.Store(validation, sha, bytes.LongLength, runId, clock());
+        return new FileOutcome(file.Folder, file.FileName, validation.Rejected ? FileState.Rejected : FileState.Loaded, id, validation.Encoding,
+            validation.RowsTotal, validation.Rejected ? 0 : validation.Rows.Count, validation.RowsQuarantined, validation.FileError, validation.Warnings);
+    }
+
+    static FileOutcome LoadOutcome(ExtractStore store, int extractId) => store.Describe(extractId);
+}

@@ -1,0 +1,277 @@
+// One run of the pipeline: build a private copy of the warehouse, run the steps on it, publish only when done.
+using Dapper;
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Sources;
+using Monitor.Warehouse;
+
+namespace Monitor.Pipeline;
+
+public sealed record RunRequest
+{
+    public string DataDir { get; init; } = "sample-data";
+    public string OutDir { get; init; } = "out";
+    public DateOnly? AsOf { get; init; }
+    public double BadRowThreshold { get; init; } = 0.05;
+    /// <summary>manual, schedule or catch_up.</summary>
+    public string Trigger { get; init; } = "manual";
+    public IReadOnlyList<string> Steps { get; init; } = PipelineSteps.All;
+    /// <summary>Fixes the generation time printed in reports, so two runs can be compared byte for byte.</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+    /// <summary>Severities of data-quality checks that stop publishing.</summary>
+    public IReadOnlyList<string> BlockingSeverities { get; init; } = ["error"];
+}
+
+public static class PipelineSteps
+{
+    public const string Ingest = "ingest";
+    public const string Indicators = "indicators";
+    public const string Checks = "checks";
+    public const string Report = "report";
+    public const string Export = "export";
+    public const string Publish = "publish";
+    public static readonly IReadOnlyList<string> All = [Ingest, Indicators, Checks, Report, Export];
+}
+
+/// <summary>Receives progress while a run goes; the CLI prints it, tests record it.</summary>
+public interface IRunObserver
+{
+    void StepStarted(string step) { }
+    void StepFinished(StepRecord step) { }
+    void FileProcessed(FileOutcome file) { }
+    void Info(string message) { }
+}
+
+public sealed record RunResult(string RunId, string Status, int ExitCode, IngestSummary? Ingest, IReadOnlyList<StepRecord> Steps, string? Message, string? ReportPath);
+
+/// <summary>State shared by the steps of one run.</summary>
+public sealed class RunContext
+{
+    public required RunRequest Request { get; init; }
+    public required string RunId { get; init; }
+    public required string WorkDir { get; init; }
+    public required WarehouseDb Db { get; init; }
+    public required ReferenceSet Reference { get; init; }
+    public required IRunObserver Observer { get; init; }
+    public required Func<DateTimeOffset> Clock { get; init; }
+    public IngestSummary? Ingest { get; set; }
+    /// <summary>Set by a step that found a reason not to publish (a blocking check).</summary>
+    public string? BlockReason { get; set; }
+    public string? ReportPath { get; set; }
+}
+
+/// <summary>A step of the pipeline after ingest. Returns a row count for the ledger and an optional message.</summary>
+public delegate (long? Rows, string? Message) RunStep(RunContext context, CancellationToken cancellationToken);
+
+public sealed class PipelineRunner
+{
+    readonly Func<DateTimeOffset> clock;
+    readonly Dictionary<string, RunStep> steps = new(StringComparer.Ordinal);
+
+    public PipelineRunner(Func<DateTimeOffset>? clock = null)
+    {
+        this.clock = clock ?? (() => DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Registers the implementation of a named step (indicators, checks, report, export).</summary>
+    public PipelineRunner WithStep(string name, RunStep step)
+    {
+        steps[name] = step;
+        return this;
+    }
+
+    public static string NewRunId(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..4];
+
+    public RunResult Run(RunRequest request, IRunObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        observer ??= new NullObserver();
+        var started = clock();
+        var runId = NewRunId(started);
+        var outDir = Path.GetFullPath(request.OutDir);
+        Directory.CreateDirectory(outDir);
+        var published = Path.Combine(outDir, "warehouse.duckdb");
+        var workDir = Path.Combine(outDir, ".work", runId);
+        Directory.CreateDirectory(workDir);
+        var workDb = Path.Combine(workDir, "warehouse.duckdb");
+
+        var records = new List<StepRecord>();
+        IngestSummary? ingest = null;
+        string? reportPath = null;
+        try
+        {
+            // Reference data and discovery are checked before anything is copied: a broken reference table fails fast.
+            var reference = ReferenceLoader.Load(request.DataDir);
+            var files = ExtractDiscovery.Discover(request.DataDir);
+
+            if (File.Exists(published)) File.Copy(published, workDb);
+            using (var db = WarehouseDb.OpenForWrite(workDb))
+            {
+                var ledger = new RunLedger(db.Connection);
+                ledger.Start(runId, request, started);
+                var context = new RunContext
+                {
+                    Request = request, RunId = runId, WorkDir = workDir, Db = db, Reference = reference, Observer = observer, Clock = clock,
+                };
+
+                RunStepRecorded(PipelineSteps.Ingest, context, ledger, records, observer, (ctx, _) =>
+                {
+                    using (var tx = ctx.Db.Connection.BeginTransaction())
+                    {
+                        ReferenceLoader.Write(ctx.Db.Connection, reference.Data);
+                        tx.Commit();
+                    }
+                    var validator = new ExtractValidator(reference.Data, request.BadRowThreshold);
+                    ctx.Ingest = new IngestStep(validator, clock).Run(ctx.Db, runId, files, observer.FileProcessed);
+                    return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined");
+                }, cancellationToken);
+                ingest = context.Ingest;
+
+                foreach (var name in request.Steps.Where(s => s != PipelineSteps.Ingest))
+                {
+                    if (!steps.TryGetValue(name, out var step))
+                    {
+                        observer.Info($"step '{name}' is not available in this build; skipped");
+                        continue;
+                    }
+                    RunStepRecorded(name, context, ledger, records, observer, step, cancellationToken);
+                }
+                reportPath = context.ReportPath;
+
+                if (context.BlockReason is { } block)
+                {
+                    ledger.Finish(runId, "blocked", clock(), ingest, block);
+                    db.Connection.Execute("CHECKPOINT");
+                    // A blocked run publishes nothing; its ledger entry goes to the published warehouse.
+                    CopyLedgerToPublished(workDb, published, runId);
+                    return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir);
+                }
+
+                var status = ingest?.HasProblems == true ? "succeeded_with_data_problems" : "succeeded";
+                ledger.Finish(runId, status, clock(), ingest, null);
+                db.Connection.Execute("CHECKPOINT");
+            }
+
+            var publishStarted = clock();
+            Publish(workDir, outDir);
+            records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "succeeded", null, null));
+            var exit = ingest?.HasProblems == true ? ExitCodes.DataProblems : ExitCodes.Success;
+            var finalStatus = exit == ExitCodes.Success ? "succeeded" : "succeeded_with_data_problems";
+            return Finish(new RunResult(runId, finalStatus, exit, ingest, records, null, reportPath is null ? null : Path.Combine(outDir, Path.GetRelativePath(workDir, reportPath))), outDir, workDir);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var message = Describe(e);
+            TryRecordFailure(published, runId, request, started, records, ingest, message);
+            return Finish(new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, message, null), outDir, workDir);
+        }
+        catch (OperationCanceledException)
+        {
+            TryRecordFailure(published, runId, request, started, records, ingest, "cancelled: the run was stopped before it finished; nothing was published");
+            return Finish(new RunResult(runId, "cancelled", ExitCodes.Failure, ingest, records, "cancelled", null), outDir, workDir);
+        }
+    }
+
+    void RunStepRecorded(string name, RunContext context, RunLedger ledger, List<StepRecord> records, IRunObserver observer, RunStep step, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        observer.StepStarted(name);
+        var start = clock();
+        try
+        {
+            var (rows, message) = step(context, ct);
+            var record = new StepRecord(name, start, clock(), "succeeded", rows, message);
+            ledger.Step(context.RunId, record);
+            records.Add(record);
+            observer.StepFinished(record);
+        }
+        catch (Exception e)
+        {
+            var record = new StepRecord(name, start, clock(), "failed", null, Describe(e));
+            records.Add(record);
+            observer.StepFinished(record);
+            throw new StepFailedException(name, e);
+        }
+    }
+
+    /// <summary>Moves the finished warehouse and artifacts into place. Each move is a rename on one file system.</summary>
+    static void Publish(string workDir, string outDir)
+    {
+        foreach (var dir in new[] { "reports", "exports" })
+        {
+            var from = Path.Combine(workDir, dir);
+            if (!Directory.Exists(from)) continue;
+            var to = Path.Combine(outDir, dir);
+            var old = Path.Combine(outDir, $".{dir}.old");
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            if (Directory.Exists(to)) Directory.Move(to, old);
+            Directory.Move(from, to);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+        File.Move(Path.Combine(workDir, "warehouse.duckdb"), Path.Combine(outDir, "warehouse.duckdb"), overwrite: true);
+    }
+
+    static void CopyLedgerToPublished(string workDb, string publishedDb, string runId)
+    {
+        using var db = WarehouseDb.OpenForWrite(publishedDb);
+        var c = db.Connection;
+        using var tx = c.BeginTransaction();
+        Dapper.SqlMapper.Execute(c, $"ATTACH '{workDb.Replace("'", "''")}' AS work (READ_ONLY)", transaction: tx);
+        Dapper.SqlMapper.Execute(c, "DELETE FROM meta.runs WHERE run_id = $runId; DELETE FROM meta.run_steps WHERE run_id = $runId;", new { runId }, tx);
+        Dapper.SqlMapper.Execute(c, "INSERT INTO meta.runs SELECT * FROM work.meta.runs WHERE run_id = $runId", new { runId }, tx);
+        Dapper.SqlMapper.Execute(c, "INSERT INTO meta.run_steps SELECT * FROM work.meta.run_steps WHERE run_id = $runId", new { runId }, tx);
+        tx.Commit();
+        Dapper.SqlMapper.Execute(c, "DETACH work");
+    }
+
+    /// <summary>A failed run publishes nothing, but the published warehouse's ledger says it failed and why.</summary>
+    void TryRecordFailure(string publishedDb, string runId, RunRequest request, DateTimeOffset started, List<StepRecord> records, IngestSummary? ingest, string message)
+    {
+        try
+        {
+            using var db = WarehouseDb.OpenForWrite(publishedDb);
+            var ledger = new RunLedger(db.Connection);
+            ledger.Start(runId, request, started);
+            foreach (var r in records) ledger.Step(runId, r);
+            ledger.Finish(runId, "failed", clock(), ingest, message);
+        }
+        catch (Exception)
+        {
+            // The ledger is best effort here: the run already failed and the summary file still says why.
+        }
+    }
+
+    RunResult Finish(RunResult result, string outDir, string workDir)
+    {
+        try { if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true); } catch (IOException) { }
+        var summaryPath = Path.Combine(outDir, "last-run.json");
+        var summary = new
+        {
+            run_id = result.RunId,
+            status = result.Status,
+            exit_code = result.ExitCode,
+            finished_at = clock().UtcDateTime,
+            message = result.Message,
+            files = result.Ingest?.Files.Select(f => new { folder = f.Folder, file = f.FileName, state = f.State.ToString().ToLowerInvariant(), rows_loaded = f.RowsLoaded, rows_quarantined = f.RowsQuarantined, reason = f.Reason }),
+            steps = result.Steps.Select(s => new { step = s.Name, status = s.Status, seconds = s.Duration?.TotalSeconds, rows = s.Rows, message = s.Message }),
+            report = result.ReportPath,
+        };
+        var tmp = summaryPath + ".tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(tmp, summaryPath, overwrite: true);
+        return result;
+    }
+
+    static string Describe(Exception e) => e switch
+    {
+        StepFailedException s => $"step {s.Step} failed: {Describe(s.InnerException!)}",
+        _ => e.Message,
+    };
+
+    sealed class NullObserver : IRunObserver;
+}
+
+public sealed class StepFailedException(string step, Exception inner) : Exception($"step {step} failed: {inner.Message}", inner)
+{
+    public string Step { get; } = step;
+}

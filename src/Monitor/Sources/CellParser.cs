@@ -1,0 +1,111 @@
+// Turning one raw cell into a typed value, or a reason that says what was expected.
+using System.Globalization;
+using Monitor.Domain;
+
+namespace Monitor.Sources;
+
+public enum CellStatus { Ok, Missing, Suppressed }
+
+public readonly record struct ParsedCell(object? Value, CellStatus Status, string? Error)
+{
+    public static ParsedCell Of(object? value) => new(value, CellStatus.Ok, null);
+    public static ParsedCell Fail(string error) => new(null, CellStatus.Ok, error);
+    public bool IsError => Error is not null;
+}
+
+public sealed class CellParser(ReferenceData reference)
+{
+    public ParsedCell Parse(ColumnSpec column, string raw)
+    {
+        var text = raw.Trim();
+        if (text.Length == 0 || text == "." || (text is "x" or "X" && column.Empty == EmptyCell.MissingOrSuppressed))
+        {
+            return column.Empty switch
+            {
+                EmptyCell.MissingOrSuppressed => new ParsedCell(null, text is "x" or "X" ? CellStatus.Suppressed : CellStatus.Missing, null),
+                EmptyCell.Null when text.Length == 0 => ParsedCell.Of(null),
+                _ => ParsedCell.Fail(text.Length == 0 ? "value is empty; this column is required" : $"'{text}' is not allowed here; this column is required"),
+            };
+        }
+
+        switch (column.Type)
+        {
+            case CellType.Year:
+                return Year.TryParse(text, out var y) ? ParsedCell.Of(y.Value) : ParsedCell.Fail("expected a year such as 2023 or 2023JJ00");
+            case CellType.Quarter:
+                return Quarter.TryParse(text, out var q) ? ParsedCell.Of(q.ToString()) : ParsedCell.Fail("expected a quarter such as 2023KW1");
+            case CellType.SchoolYear:
+                return SchoolYear.TryParse(text, out var s) ? ParsedCell.Of(s.ToString()) : ParsedCell.Fail("expected a school year such as 2023/2024");
+            case CellType.ForecastPeriod:
+                return ForecastPeriod.TryParse(text, out var f) ? ParsedCell.Of(f.ToString()) : ParsedCell.Fail("expected a forecast period such as 2021-2026");
+            case CellType.Region:
+                return ParseRegion(column, text);
+            case CellType.Beroepsklasse:
+                return ParseBeroepsklasse(text);
+            case CellType.Enum:
+            {
+                var match = column.Allowed!.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase));
+                return match is not null ? ParsedCell.Of(match) : ParsedCell.Fail($"expected one of {string.Join(", ", column.Allowed!)}");
+            }
+            case CellType.Count:
+            {
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                    return ParsedCell.Fail(LooksLikeThousands(text) ? "expected a whole number without thousands separators" : "expected a whole number");
+                return n < 0 ? ParsedCell.Fail("a count cannot be negative") : ParsedCell.Of(n);
+            }
+            case CellType.SignedInteger:
+                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
+                    ? ParsedCell.Of(i)
+                    : ParsedCell.Fail(LooksLikeThousands(text) ? "expected a whole number without thousands separators" : "expected a whole number");
+            case CellType.Decimal:
+            {
+                // Decimal comma is the convention; a decimal point is accepted too. Both at once is ambiguous.
+                if (text.Contains(',') && text.Contains('.')) return ParsedCell.Fail("expected a decimal number such as 0,85 (no thousands separators)");
+                var normalised = text.Replace(',', '.');
+                return double.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                    ? ParsedCell.Of(d)
+                    : ParsedCell.Fail("expected a decimal number such as 0,85");
+            }
+            case CellType.Date:
+                return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? ParsedCell.Of(date)
+                    : ParsedCell.Fail("expected a date as YYYY-MM-DD");
+            case CellType.Text:
+                return ParsedCell.Of(text);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(column), column.Type, null);
+        }
+    }
+
+    ParsedCell ParseRegion(ColumnSpec column, string text)
+    {
+        var code = text.ToUpperInvariant();
+        var level = reference.LevelOf(code);
+        if (level is null) return ParsedCell.Fail("unknown region code (expected NL, PV20–PV31, a labour-market region AMxx or TP1–TP5 from reference/)");
+        if (column.Levels is { } levels && !levels.Contains(level.Value))
+            return ParsedCell.Fail($"region level {level.Value.ToSql()} is not allowed in this dataset (expected {string.Join(" or ", levels.Select(DescribeLevel))})");
+        return ParsedCell.Of(code);
+    }
+
+    static string DescribeLevel(RegionLevel level) => level switch
+    {
+        RegionLevel.Nl => "NL",
+        RegionLevel.Provincie => "a province PVxx",
+        RegionLevel.Arbeidsmarktregio => "a labour-market region AMxx",
+        RegionLevel.Techniekpactregio => "a Techniekpact region TPn",
+        _ => level.ToString(),
+    };
+
+    ParsedCell ParseBeroepsklasse(string text)
+    {
+        // Excel drops the leading zero of "07"; a one- or two-digit number that names a known class is unambiguous.
+        if (text.Length is 1 or 2 && text.All(char.IsAsciiDigit))
+        {
+            var code = text.PadLeft(2, '0');
+            if (reference.Beroepen.ContainsKey(code)) return ParsedCell.Of(code);
+        }
+        return ParsedCell.Fail("unknown occupation class (expected a BRC 2014 class 01–13 from reference/beroepen.csv)");
+    }
+
+    static bool LooksLikeThousands(string text) => text.Contains('.') || text.Contains(',') || text.Contains(' ');
+}

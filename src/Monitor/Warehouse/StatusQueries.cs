@@ -1,0 +1,47 @@
+// What `monitor status` shows: the last runs, and per extract whether its figures are still in force.
+using Dapper;
+using Monitor.Sources;
+
+namespace Monitor.Warehouse;
+
+public sealed record RunRow(string RunId, string Trigger, DateTime StartedAt, DateTime? EndedAt, string Status, DateOnly? AsOf,
+    int? FilesSeen, int? FilesLoaded, int? FilesRejected, long? RowsLoaded, long? RowsQuarantined, string? Message);
+
+public sealed record ExtractRow(int ExtractId, string Folder, string FileName, string? Source, string? Dataset, DateOnly? Vintage, string? Encoding,
+    long? RowsTotal, long? RowsLoaded, long? RowsQuarantined, string State, string? Reason, long RowsInForce)
+{
+    /// <summary>loaded, superseded (every key revised by a later vintage), partly superseded, or rejected.</summary>
+    public string EffectiveState => State switch
+    {
+        "rejected" => "rejected",
+        _ when RowsLoaded is > 0 && RowsInForce == 0 => "superseded",
+        _ when RowsLoaded is > 0 && RowsInForce < RowsLoaded => "partly superseded",
+        _ => "loaded",
+    };
+}
+
+public static class StatusQueries
+{
+    public static IReadOnlyList<RunRow> LastRuns(WarehouseDb db, int count = 10) =>
+        db.Connection.Query<RunRow>($"""
+            SELECT run_id AS RunId, trigger AS Trigger, started_at AS StartedAt, ended_at AS EndedAt, status AS Status, as_of AS AsOf,
+                   files_seen AS FilesSeen, files_loaded AS FilesLoaded, files_rejected AS FilesRejected,
+                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, message AS Message
+            FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT {count}
+            """).ToList();
+
+    /// <summary>Every extract with the number of its rows still in force (latest vintage per key, no as-of).</summary>
+    public static IReadOnlyList<ExtractRow> Extracts(WarehouseDb db)
+    {
+        var inForce = string.Join("\nUNION ALL\n", Contracts.All.Select(c => $"SELECT extract_id, count(*) AS n FROM staging.stg_{c.Name} GROUP BY extract_id"));
+        db.SetAsOf(null);
+        return db.Connection.Query<ExtractRow>($"""
+            WITH in_force AS ({inForce})
+            SELECT e.extract_id AS ExtractId, e.folder AS Folder, e.file_name AS FileName, e.source AS Source, e.dataset AS Dataset,
+                   e.vintage AS Vintage, e.encoding AS Encoding, e.rows_total AS RowsTotal, e.rows_loaded AS RowsLoaded,
+                   e.rows_quarantined AS RowsQuarantined, e.state AS State, e.reason AS Reason, COALESCE(f.n, 0) AS RowsInForce
+            FROM meta.extracts e LEFT JOIN in_force f USING (extract_id)
+            ORDER BY e.folder, e.dataset, e.vintage, e.extract_id
+            """).ToList();
+    }
+}
