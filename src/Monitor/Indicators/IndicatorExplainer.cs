@@ -88,7 +88,9 @@ public static class IndicatorExplainer
             {sql}
             ) AS i
             LEFT JOIN meta.extracts AS e ON e.extract_id = i.extract_id
-            ORDER BY i.period DESC, i.role, i.measure, i.input_region, i.input_key
+            ORDER BY i.period DESC,
+                     CASE WHEN i.role LIKE 'numerator%' OR i.role LIKE '%(+)' THEN 0 ELSE 1 END,
+                     i.role, i.measure, i.input_region, i.input_key
             """;
         var all = new Dictionary<string, object?>
         {
