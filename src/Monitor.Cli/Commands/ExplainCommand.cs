@@ -49,7 +49,12 @@ public static class ExplainCommand
             catch (FileNotFoundException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.Failure;
+                return ExitCodes.Usage;
+            }
+            catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("does not exist", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"error: {path} has no indicator mart yet; run 'monitor run' first ({e.Message.Split('\n')[0]})");
+                return ExitCodes.Usage;
             }
             catch (ExplainException e)
             {

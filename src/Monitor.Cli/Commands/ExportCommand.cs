@@ -27,15 +27,22 @@ public static class ExportCommand
             var fmt = parseResult.GetValue(format) == "csv" ? ExportFormat.Csv : ExportFormat.Parquet;
             try
             {
-                using var db = WarehouseDb.OpenReadOnly(Path.Combine(outDir, "warehouse.duckdb"));
-                foreach (var t in MartExporter.Export(db, outDir, fmt))
+                var path = Path.Combine(outDir, "warehouse.duckdb");
+                using var db = WarehouseDb.OpenReadOnly(path);
+                var exported = MartExporter.Export(db, outDir, fmt);
+                if (exported.Count == 0)
+                {
+                    Console.Error.WriteLine($"error: {path} has no mart tables yet; run 'monitor run' first");
+                    return ExitCodes.Usage;
+                }
+                foreach (var t in exported)
                     Console.WriteLine($"{t.Table}: {t.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows -> {t.Path}");
                 return ExitCodes.Success;
             }
             catch (FileNotFoundException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.Failure;
+                return ExitCodes.Usage;
             }
         });
         return command;
