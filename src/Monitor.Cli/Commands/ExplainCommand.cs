@@ -90,6 +90,9 @@ public static class ExplainCommand
 
             var shown = maxInputs <= 0 ? e.Inputs : e.Inputs.Take(maxInputs).ToList();
             console.WriteLine($"  inputs: {e.Inputs.Count} cell(s)");
+            foreach (var t in e.RoleTotals)
+                console.WriteLine($"    {t.Role}: {t.Measure} = {Number(t.Sum)} over {t.Cells} cell(s)" +
+                                  (t.NotDelivered > 0 ? $", {t.NotDelivered} missing or suppressed" : ""));
             if (shown.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple);

@@ -25,7 +25,16 @@ public sealed record ExplainInput(
 /// <summary>An extract file that delivered inputs, with how many of them.</summary>
 public sealed record ExtractRef(int ExtractId, string FileName, DateOnly Vintage, int InputCells);
 
-public sealed record ExplainedValue(IndicatorValue Value, IReadOnlyList<ExplainInput> Inputs, IReadOnlyList<ExtractRef> Extracts);
+/// <summary>The inputs of one role (e.g. numerator, werkzaam t-1) added up: what the formula was applied to.</summary>
+public sealed record RoleTotal(string Role, string Measure, double Sum, int Cells, int NotDelivered);
+
+public sealed record ExplainedValue(IndicatorValue Value, IReadOnlyList<ExplainInput> Inputs, IReadOnlyList<ExtractRef> Extracts)
+{
+    public IReadOnlyList<RoleTotal> RoleTotals =>
+        Inputs.GroupBy(i => (i.Role, i.Measure))
+            .Select(g => new RoleTotal(g.Key.Role, g.Key.Measure, g.Sum(i => i.Value ?? 0), g.Count(), g.Count(i => i.ValueStatus is not null)))
+            .ToList();
+}
 
 public sealed record ExplainResult(CatalogueEntry Indicator, DateOnly? AsOf, IReadOnlyList<ExplainedValue> Values);
 

@@ -46,6 +46,11 @@ public class ExplainTests
         var den = v.Inputs.Where(i => i.Role == "denominator").Sum(i => i.Value);
         Assert.That(num / den, Is.EqualTo(v.Value.Value));
         Assert.That(v.Extracts.Single(), Is.EqualTo(new ExtractRef(8, "uwv_vacatures_2024-02-15.csv", new DateOnly(2024, 2, 15), 4)));
+        Assert.That(v.RoleTotals, Is.EquivalentTo(new[]
+        {
+            new RoleTotal("numerator", "openstaande_vacatures", 40, 2, 0),
+            new RoleTotal("denominator", "ww_korter_dan_half_jaar", 32, 2, 0),
+        }));
     }
 
     [Test]
@@ -55,6 +60,7 @@ public class ExplainTests
         Assert.That(v.Value.Status, Is.EqualTo("incomplete"));
         var suppressed = v.Inputs.Single(i => i.InputRegion == "AM01");
         Assert.That((suppressed.Value, suppressed.ValueStatus, suppressed.LineNumber), Is.EqualTo(((double?)null, "suppressed", 4L)));
+        Assert.That(v.RoleTotals.Single(), Is.EqualTo(new RoleTotal("summed", "ww_korter_dan_half_jaar", 6, 2, 1)));
     }
 
     [Test]

@@ -51,6 +51,7 @@ public class IndicatorCommandsTests
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), err);
         Assert.That(output, Does.Contain("value:  1.25 ratio (gemiddeld)"));
         Assert.That(output, Does.Contain("numerator 40 / denominator 32"));
+        Assert.That(output, Does.Contain("numerator: openstaande_vacatures = 40 over 2 cell(s)"));
         Assert.That(output, Does.Contain("Som openstaande vacatures / som WW"));
         Assert.That(output, Does.Contain("uwv_vacatures_2024-02-15.csv:3"));
         Assert.That(output, Does.Contain("uwv_vacatures_2024-02-15.csv (vintage 2024-02-15, extract 8): 4 cell(s)"));
