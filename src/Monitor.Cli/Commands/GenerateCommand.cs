@@ -31,13 +31,30 @@ public static class GenerateCommand
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outOption)!;
-            var files = SampleDataGenerator.Generate(dir, parse.GetValue(seed));
-            foreach (var f in files)
-                Console.WriteLine($"{Path.Combine(dir, f.RelativePath)}  {f.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows");
-            Console.WriteLine($"{files.Count} files written");
-            return ExitCodes.Success;
+            return Guarded(dir, () =>
+            {
+                var files = SampleDataGenerator.Generate(dir, parse.GetValue(seed));
+                foreach (var f in files)
+                    Console.WriteLine($"{Path.Combine(dir, f.RelativePath)}  {f.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows");
+                Console.WriteLine($"{files.Count} files written");
+            });
         });
         return command;
+    }
+
+    /// <summary>File-system problems are the user's to fix (path, permissions, disk): say which path, exit with Failure.</summary>
+    static int Guarded(string path, Action work)
+    {
+        try
+        {
+            work();
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write '{path}': {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     static Command UwvDetail()
@@ -80,14 +97,16 @@ public static class GenerateCommand
             var path = Directory.Exists(target) || target.EndsWith('/') || target.EndsWith(Path.DirectorySeparatorChar)
                 ? Path.Combine(target, UwvDetailGenerator.FileName(v))
                 : target;
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var result = UwvDetailGenerator.Generate(path, n, parse.GetValue(seed), progress: (done, total) =>
-                Console.WriteLine($"  {done.ToString("N0", CultureInfo.InvariantCulture),15} / {total.ToString("N0", CultureInfo.InvariantCulture)} rows ({(total == 0 ? 100 : 100.0 * done / total):0}%)"));
-            Console.WriteLine($"{result.Path}: {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows, " +
-                              $"{result.OpenVacancyRows.ToString("N0", CultureInfo.InvariantCulture)} open at a quarter end, " +
-                              $"scale {result.Scale.ToString("0.######", CultureInfo.InvariantCulture)}, " +
-                              $"{result.Bytes / 1048576.0:0.0} MiB in {started.Elapsed.TotalSeconds:0.0} s");
-            return ExitCodes.Success;
+            return Guarded(path, () =>
+            {
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var result = UwvDetailGenerator.Generate(path, n, parse.GetValue(seed), progress: (done, total) =>
+                    Console.WriteLine($"  {done.ToString("N0", CultureInfo.InvariantCulture),15} / {total.ToString("N0", CultureInfo.InvariantCulture)} rows ({(total == 0 ? 100 : 100.0 * done / total):0}%)"));
+                Console.WriteLine($"{result.Path}: {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows, " +
+                                  $"{result.OpenVacancyRows.ToString("N0", CultureInfo.InvariantCulture)} open at a quarter end, " +
+                                  $"scale {result.Scale.ToString("0.######", CultureInfo.InvariantCulture)}, " +
+                                  $"{(result.Bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)} MiB in {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            });
         });
         return command;
     }
