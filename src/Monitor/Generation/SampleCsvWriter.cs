@@ -9,8 +9,6 @@ namespace Monitor.Generation;
 public sealed record FileFormat(bool Bom = false, bool Crlf = false)
 {
     public static readonly FileFormat Default = new();
-    public string Encoding => Bom ? "utf-8-bom" : "utf-8";
-    public string LineEnding => Crlf ? "crlf" : "lf";
 }
 
 internal sealed class SampleCsvWriter : IDisposable
