@@ -1,5 +1,5 @@
 -- Results of the data-quality checks of sql/checks/, one row per check per run.
-CREATE TABLE meta.check_results (
+CREATE TABLE IF NOT EXISTS meta.check_results (
     run_id        VARCHAR NOT NULL,
     check_name    VARCHAR NOT NULL,         -- the file name of the check in sql/checks/
     severity      VARCHAR NOT NULL,         -- error (blocks publishing), warning
