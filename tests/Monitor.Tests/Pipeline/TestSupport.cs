@@ -41,7 +41,7 @@ sealed class RecordingLogger : ILogger
         get { lock (entries) return entries.ToList(); }
     }
 
-    public IEnumerable<string> Messages => Entries.Select(e => e.Message);
+    public IReadOnlyList<string> Messages => Entries.Select(e => e.Message).ToList();
 
     public bool Contains(string text) => Messages.Any(m => m.Contains(text, StringComparison.Ordinal));
 
