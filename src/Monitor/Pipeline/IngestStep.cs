@@ -63,13 +63,22 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         }
 
         var sha = ExtractStore.Sha256Of(bytes);
-        if (store.FindByHash(sha) is { } known)
+        if (store.FindSame(file.FileName, sha) is { } known)
         {
             var stored = LoadOutcome(store, known.ExtractId);
             return stored with { State = FileState.Unchanged, FileName = file.FileName, Folder = file.Folder, StoredState = known.State };
         }
 
-        var validation = validator.Validate(file, bytes);
+        ExtractValidation validation;
+        try
+        {
+            validation = validator.Validate(file, bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A file the reader cannot make sense of must not stop the other files: it is rejected with what went wrong.
+            validation = new ExtractValidation { File = file, FileError = $"could not be read as CSV: {e.Message}" };
+        }
         if (!validation.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
         {
             // Same name, other bytes: the vintage was already published. A correction must come as a new vintage,

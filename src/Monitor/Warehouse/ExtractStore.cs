@@ -13,10 +13,12 @@ public sealed class ExtractStore(DuckDBConnection connection)
 {
     public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public KnownExtract? FindByHash(string sha256) =>
+    /// <summary>The extract stored for exactly this file: same name and same bytes. Identical bytes under another
+    /// name are another delivery (a new vintage that repeats the old figures still counts as published).</summary>
+    public KnownExtract? FindSame(string fileName, string sha256) =>
         connection.QueryFirstOrDefault<KnownExtract>(
-            "SELECT extract_id AS ExtractId, file_name AS FileName, sha256 AS Sha256, state AS State FROM meta.extracts WHERE sha256 = $sha256 ORDER BY extract_id LIMIT 1",
-            new { sha256 });
+            "SELECT extract_id AS ExtractId, file_name AS FileName, sha256 AS Sha256, state AS State FROM meta.extracts WHERE sha256 = $sha256 AND file_name = $fileName ORDER BY extract_id LIMIT 1",
+            new { sha256, fileName });
 
     /// <summary>The extract currently loaded under this file name (same source, dataset and vintage), if any.</summary>
     public KnownExtract? FindLoadedByName(string fileName) =>

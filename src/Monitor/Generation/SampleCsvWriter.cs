@@ -1,0 +1,72 @@
+// Writes one extract file in the contract's format. The generated values never contain ';', '"' or
+// line breaks, so no quoting is needed; the writer checks that rather than assuming it.
+using System.Globalization;
+using System.Text;
+
+namespace Monitor.Generation;
+
+/// <summary>How a generated file is encoded. Almost all are UTF-8 with LF; one of each variant exercises the loader.</summary>
+public sealed record FileFormat(bool Bom = false, bool Crlf = false)
+{
+    public static readonly FileFormat Default = new();
+}
+
+internal sealed class SampleCsvWriter : IDisposable
+{
+    readonly StreamWriter _writer;
+    readonly string _newLine;
+    readonly int _columns;
+    readonly string _path;
+
+    public long Rows { get; private set; }
+
+    public SampleCsvWriter(string path, IReadOnlyList<string> header, FileFormat format)
+    {
+        _path = path;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: format.Bom), bufferSize: 1 << 16);
+        _newLine = format.Crlf ? "\r\n" : "\n";
+        _columns = header.Count;
+        WriteLine(header);
+    }
+
+    public void Row(params object[] cells)
+    {
+        if (cells.Length != _columns)
+            throw new InvalidOperationException($"{_path}: row has {cells.Length} cells, header has {_columns}");
+        WriteLine(cells.Select(Format).ToArray());
+        Rows++;
+    }
+
+    void WriteLine(IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell.AsSpan().IndexOfAny(";\"\r\n") >= 0)
+                throw new InvalidOperationException($"{_path}: cell '{cell}' would need quoting");
+            if (i > 0) _writer.Write(';');
+            _writer.Write(cell);
+        }
+        _writer.Write(_newLine);
+    }
+
+    static string Format(object cell) => cell switch
+    {
+        string s => s,
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        // The contract's decimal comma; two decimals are all the indicator needs.
+        double d => d.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','),
+        Suppressed => "x",
+        _ => throw new InvalidOperationException($"no CSV format for {cell.GetType().Name}"),
+    };
+
+    public void Dispose() => _writer.Dispose();
+}
+
+/// <summary>A cell withheld for confidentiality, written as <c>x</c> (CBS convention).</summary>
+internal sealed class Suppressed
+{
+    public static readonly Suppressed Cell = new();
+}

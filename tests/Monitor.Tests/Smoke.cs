@@ -1,1 +1,0 @@
-namespace Monitor.Tests; public class Smoke { [NUnit.Framework.Test] public void T() {} }
