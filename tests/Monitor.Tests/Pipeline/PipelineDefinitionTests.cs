@@ -1,4 +1,5 @@
 using Monitor.Pipeline.Definition;
+using Monitor.Tests.Support;
 using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;
@@ -13,7 +14,7 @@ public class PipelineDefinitionTests
     [Test]
     public void The_shipped_nightly_pipeline_reads_as_documented()
     {
-        var root = Repo.Root;
+        var root = Fixtures.RepoRoot;
         var p = PipelineDefinition.Load(Path.Combine(root, "pipelines", "nightly.yaml"));
 
         Assert.That(p.Name, Is.EqualTo("nightly"));

@@ -1,9 +1,10 @@
 using DuckDB.NET.Data;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Resilience;
+using Monitor.Tests.Support;
 using NUnit.Framework;
-using Polly;
 using Polly.Timeout;
+using Polly;
 
 namespace Monitor.Tests.Pipeline;
 

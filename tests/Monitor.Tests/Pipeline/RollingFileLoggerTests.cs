@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Pipeline.Scheduling;
+using Monitor.Tests.Support;
 using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;

@@ -1,5 +1,6 @@
 using Dapper;
 using Monitor.Pipeline.Scheduling;
+using Monitor.Tests.Support;
 using Monitor.Warehouse;
 using NUnit.Framework;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Pipeline.Locking;
+using Monitor.Tests.Support;
 using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;

@@ -1,5 +1,6 @@
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Resilience;
+using Monitor.Tests.Support;
 using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;

@@ -1,4 +1,4 @@
-// Small helpers for the operations tests: clocks set to chosen dates, temporary directories, a log recorder.
+// Small helpers for the operations tests: clocks set to chosen dates, a log recorder, waiting without timing.
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -18,17 +18,6 @@ sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
     readonly Stopwatch elapsed = Stopwatch.StartNew();
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + elapsed.Elapsed;
-}
-
-sealed class TempDir : IDisposable
-{
-    public TempDir() => Directory.CreateDirectory(Path);
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "monitor-tests-" + Guid.NewGuid().ToString("N")[..12]);
-    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
 }
 
 /// <summary>Keeps every log line, so tests can assert what an operator would read.</summary>
@@ -73,20 +62,5 @@ static class Wait
         var done = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(seconds)));
         if (done != task) NUnit.Framework.Assert.Fail($"gave up waiting for {what}");
         return await task;
-    }
-}
-
-static class Repo
-{
-    /// <summary>The repository root (the folder with Monitor.sln), found from the test binaries upwards.</summary>
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(NUnit.Framework.TestContext.CurrentContext.TestDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Monitor.sln")))
-                dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("Monitor.sln not found above the test directory");
-        }
     }
 }
