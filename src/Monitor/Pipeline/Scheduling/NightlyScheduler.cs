@@ -190,7 +190,11 @@ public sealed class NightlyScheduler : IAsyncDisposable
         try
         {
             var exitCode = await run(trigger, linked.Token);
-            LogOutcome(trigger, exitCode);
+            if (stopping.IsCancellationRequested && exitCode != ExitCodes.Success)
+                logger.LogWarning("The {Trigger} run was stopped because the scheduler is shutting down (exit code {ExitCode}); see its messages above",
+                    trigger.ToLedgerValue(), exitCode);
+            else
+                LogOutcome(trigger, exitCode);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
