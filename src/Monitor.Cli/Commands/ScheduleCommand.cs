@@ -49,8 +49,11 @@ public static class ScheduleCommand
         using var fileLog = new RollingFileLoggerProvider(logDir ?? Path.Combine(definition.OutDir, "logs"));
         using var loggers = LoggerFactory.Create(b => b
             .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Quartz", LogLevel.Warning)
             .AddProvider(fileLog)
             .AddProvider(new TextWriterLoggerProvider(Console.Error)));
+        // Quartz's own warnings and errors (a trigger it could not fire, a job store problem) go to the same log.
+        Quartz.Diagnostics.LogProvider.SetLogProvider(loggers);
         var logger = loggers.CreateLogger("Monitor.Scheduler");
 
         using var stop = new CancellationTokenSource();

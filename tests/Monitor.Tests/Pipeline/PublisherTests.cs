@@ -259,6 +259,20 @@ public class PublisherTests
         Assert.That(e.Message, Does.Contain("call Publisher.Recover before publishing again"));
     }
 
+    [Test]
+    public void An_unreadable_journal_stops_recovery_without_deleting_anything()
+    {
+        using var s = new Scene();
+        Directory.CreateDirectory(Path.Combine(s.Out, Publisher.PublishFolder));
+        File.WriteAllText(Path.Combine(s.Out, Publisher.PublishFolder, Publisher.JournalFile), "{\"run_id\": \"r9\", \"entr");
+
+        var e = Assert.Throws<PublishException>(() => Publisher.Recover(s.Out))!;
+
+        Assert.That(e.Message, Does.StartWith($"the publish journal {Path.Combine(s.Out, ".publish", "journal.json")} is unreadable"));
+        Assert.That(Directory.Exists(s.Work), Is.True, "work directories are kept until the journal is dealt with");
+        AssertOldSetUntouched(s);
+    }
+
     [TestCase("warehouse.duckdb", "warehouse.previous.duckdb")]
     [TestCase("reports", "reports.previous")]
     public void Previous_versions_are_named_after_the_item(string item, string previous) =>

@@ -11,6 +11,8 @@ sealed class PipelineDefinitionReader(string sourcePath)
     static readonly string[] TopLevelFields =
         ["name", "schedule", "data_dir", "out_dir", "steps", "retry", "timeouts", "bad_row_threshold", "blocking_severities", "catch_up", "stable_files"];
 
+    const string DefaultTimeZone = "Europe/Amsterdam";
+
     readonly List<PipelineProblem> problems = [];
     readonly string baseDir = Path.GetDirectoryName(sourcePath)!;
 
@@ -82,18 +84,22 @@ sealed class PipelineDefinitionReader(string sourcePath)
         }
         var fields = Fields(map, "schedule.", ["cron", "time_zone"]);
         var cron = RequiredString(fields, map, "cron", "schedule.");
-        TimeZoneInfo? zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        if (fields.TryGetValue("time_zone", out var z) && Scalar(z, "schedule.time_zone") is { } zoneName)
+        TimeZoneInfo? zone = null;
+        if (fields.TryGetValue("time_zone", out var z))
         {
-            try
+            if (Scalar(z, "schedule.time_zone") is { } zoneName)
             {
-                zone = TimeZoneInfo.FindSystemTimeZoneById(zoneName);
+                zone = FindZone(zoneName);
+                if (zone is null)
+                    problems.Add(Problem(z, "schedule.time_zone", $"unknown time zone '{zoneName}'; use an IANA name such as Europe/Amsterdam or UTC"));
             }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                problems.Add(Problem(z, "schedule.time_zone", $"unknown time zone '{zoneName}'; use an IANA name such as Europe/Amsterdam or UTC"));
-                zone = null;
-            }
+        }
+        else
+        {
+            zone = FindZone(DefaultTimeZone);
+            if (zone is null)
+                problems.Add(Problem(map, "schedule.time_zone",
+                    $"the default time zone {DefaultTimeZone} is not known on this machine; install the tzdata package or set schedule.time_zone"));
         }
         if (cron is null) return null;
         try
@@ -314,6 +320,18 @@ sealed class PipelineDefinitionReader(string sourcePath)
             default:
                 problems.Add(Problem(node, field, $"expected true or false, got '{text}'"));
                 return null;
+        }
+    }
+
+    static TimeZoneInfo? FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
         }
     }
 

@@ -143,6 +143,8 @@ public sealed class RunLock : IDisposable
     {
         if (!string.Equals(info.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
             return $"it ran on host {info.Host}; the lock is no longer held";
+        if (info.Pid == Environment.ProcessId)
+            return "this process let go of the lock without emptying it";
         try
         {
             using var process = Process.GetProcessById(info.Pid);

@@ -198,6 +198,13 @@ public static class Publisher
             throw Describe(e, "completing an interrupted publish", outDir,
                 $"the journal {journalPath} is kept and the next run tries again", interrupted: true);
         }
+        catch (JsonException e)
+        {
+            throw new PublishException(
+                $"the publish journal {journalPath} is unreadable ({e.Message}), so an interrupted publish cannot be completed automatically. " +
+                $"Nothing was deleted. Compare the items in {outDir} with their .previous versions and the work directories in {Path.Combine(outDir, WorkFolder)}, " +
+                "put the intended version in place, then remove the journal.", PublishFailure.Other, interrupted: true, e);
+        }
     }
 
     /// <summary>Brings one item to its published state. Idempotent, so a crash at any point is repaired by running it again.</summary>
