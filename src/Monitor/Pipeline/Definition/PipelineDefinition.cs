@@ -7,7 +7,7 @@ namespace Monitor.Pipeline.Definition;
 public sealed record PipelineDefinition
 {
     /// <summary>The steps a run can have, in the only order they can run in (data flows one way).</summary>
-    public static readonly IReadOnlyList<string> KnownSteps = ["ingest", "indicators", "checks", "report", "export"];
+    public static readonly IReadOnlyList<string> KnownSteps = PipelineSteps.All;
 
     /// <summary>The severities a data-quality check can have; those listed in blocking_severities stop publishing.</summary>
     public static readonly IReadOnlyList<string> KnownSeverities = ["error", "warning"];
