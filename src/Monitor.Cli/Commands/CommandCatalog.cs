@@ -15,5 +15,6 @@ public static class CommandCatalog
         IndicatorsCommand.Create(),
         ExplainCommand.Create(),
         ExportCommand.Create(),
+        ScheduleCommand.Create(),
     ];
 }

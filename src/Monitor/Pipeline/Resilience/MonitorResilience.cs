@@ -1,0 +1,117 @@
+// The resilience pipelines of a run, configured once from the pipeline file and applied at the boundaries:
+// the file system ("file-io"), the DuckDB file lock ("warehouse-lock") and the time limit of each step.
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitor.Pipeline.Definition;
+using Polly;
+using Polly.Registry;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Monitor.Pipeline.Resilience;
+
+public static class ResiliencePipelineNames
+{
+    public const string FileIo = "file-io";
+    public const string WarehouseLock = "warehouse-lock";
+    public static string StepTimeout(string step) => "step-timeout:" + step;
+}
+
+public sealed class MonitorResilience
+{
+    readonly IReadOnlyDictionary<string, TimeSpan> stepTimeouts;
+
+    /// <param name="retry">Tries and first wait for file-io and warehouse-lock; waits double (2 s, 4 s, 8 s ...).</param>
+    /// <param name="stepTimeouts">Time limit per step name; steps not listed run without one.</param>
+    public MonitorResilience(RetryDefinition retry, IReadOnlyDictionary<string, TimeSpan> stepTimeouts, ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        this.stepTimeouts = stepTimeouts;
+        var log = logger ?? NullLogger.Instance;
+        var time = timeProvider ?? TimeProvider.System;
+        Registry = new ResiliencePipelineRegistry<string>();
+
+        Registry.TryAddBuilder(ResiliencePipelineNames.FileIo, (builder, _) =>
+        {
+            builder.TimeProvider = time;
+            AddRetry(builder, retry, IsTransientIo, log, ResiliencePipelineNames.FileIo);
+        });
+        Registry.TryAddBuilder(ResiliencePipelineNames.WarehouseLock, (builder, _) =>
+        {
+            builder.TimeProvider = time;
+            AddRetry(builder, retry, IsWarehouseLocked, log, ResiliencePipelineNames.WarehouseLock);
+        });
+        foreach (var (step, limit) in stepTimeouts)
+        {
+            Registry.TryAddBuilder(ResiliencePipelineNames.StepTimeout(step), (builder, _) =>
+            {
+                builder.TimeProvider = time;
+                builder.AddTimeout(new TimeoutStrategyOptions
+                {
+                    Timeout = limit,
+                    OnTimeout = args =>
+                    {
+                        log.LogError("Step {Step} was stopped after its time limit of {Limit} (timeouts.{Step} in the pipeline file)", step, args.Timeout, step);
+                        return default;
+                    },
+                });
+            });
+        }
+    }
+
+    /// <summary>The pipelines of a pipeline file: its retry settings and its step time limits.</summary>
+    public static MonitorResilience FromDefinition(PipelineDefinition definition, ILogger? logger = null, TimeProvider? timeProvider = null) =>
+        new(definition.Retry, definition.Timeouts, logger, timeProvider);
+
+    /// <summary>Default retries and no step time limits, for runs started without a pipeline file.</summary>
+    public static MonitorResilience Default(ILogger? logger = null) =>
+        new(RetryDefinition.Default, new Dictionary<string, TimeSpan>(), logger);
+
+    public ResiliencePipelineRegistry<string> Registry { get; }
+
+    /// <summary>Retries file-system operations that failed for a passing reason (file in use, busy, interrupted).</summary>
+    public ResiliencePipeline FileIo => Registry.GetPipeline(ResiliencePipelineNames.FileIo);
+
+    /// <summary>Retries opening a DuckDB file that another process holds locked.</summary>
+    public ResiliencePipeline WarehouseLock => Registry.GetPipeline(ResiliencePipelineNames.WarehouseLock);
+
+    /// <summary>
+    /// The time limit of a step (a TimeoutRejectedException when it is exceeded), or a pipeline that adds nothing when
+    /// the step has none. Polly cancels the token it passes in; the step must pass that token on to be stopped.
+    /// </summary>
+    public ResiliencePipeline ForStep(string step) =>
+        stepTimeouts.ContainsKey(step) ? Registry.GetPipeline(ResiliencePipelineNames.StepTimeout(step)) : ResiliencePipeline.Empty;
+
+    /// <summary>See <see cref="IoErrors.IsTransient"/>.</summary>
+    public static bool IsTransientIo(Exception e) => IoErrors.IsTransient(e);
+
+    /// <summary>DuckDB refused to open the file because another process has it open for writing.</summary>
+    public static bool IsWarehouseLocked(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+            if (current is DuckDBException && (current.Message.Contains("Could not set lock on file", StringComparison.Ordinal)
+                                               || current.Message.Contains("Conflicting lock", StringComparison.Ordinal)))
+                return true;
+        return false;
+    }
+
+    static void AddRetry(ResiliencePipelineBuilder builder, RetryDefinition retry, Func<Exception, bool> handles, ILogger log, string name)
+    {
+        if (retry.Attempts <= 1) return;
+        builder.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(handles),
+            MaxRetryAttempts = retry.Attempts - 1,
+            Delay = retry.Backoff,
+            BackoffType = DelayBackoffType.Exponential,
+            // One nightly process: nobody to spread out from, and fixed waits make the log easy to read.
+            UseJitter = false,
+            OnRetry = args =>
+            {
+                log.LogWarning("{Pipeline}: try {Attempt} of {Attempts} failed ({Error}); trying again in {Delay:0.#} s",
+                    name, args.AttemptNumber + 1, retry.Attempts, args.Outcome.Exception?.Message, args.RetryDelay.TotalSeconds);
+                return default;
+            },
+        });
+    }
+}
