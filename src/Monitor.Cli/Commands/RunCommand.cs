@@ -32,7 +32,7 @@ public static class RunCommand
                 Console.Error.WriteLine($"error: --bad-row-threshold must be between 0 and 1, got {request.BadRowThreshold}");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            var runner = Steps.Configure(new PipelineRunner());
+            var runner = Steps.Runner();
             var result = runner.Run(request, new ConsoleRunObserver(), ct);
             Printing.RunSummary(result);
             return Task.FromResult(result.ExitCode);

@@ -95,16 +95,8 @@ public static class ScheduleCommand
     static Task<int> RunOnce(PipelineDefinition p, RunTrigger trigger, ILogger logger, CancellationToken ct) =>
         Task.Run(() =>
         {
-            var request = new RunRequest
-            {
-                DataDir = p.DataDir,
-                OutDir = p.OutDir,
-                BadRowThreshold = p.BadRowThreshold,
-                Trigger = trigger.ToLedgerValue(),
-                Steps = p.Steps,
-                BlockingSeverities = p.BlockingSeverities,
-            };
-            var result = Steps.Configure(new PipelineRunner()).Run(request, new LoggingRunObserver(logger), ct);
+            var request = StandardSteps.RequestFor(p, trigger);
+            var result = Steps.Runner().Run(request, new LoggingRunObserver(logger), ct);
             logger.LogInformation("Run {RunId}: {Status} (exit code {ExitCode}){Message}",
                 result.RunId, result.Status, result.ExitCode, result.Message is null ? "" : ": " + result.Message);
             return result.ExitCode;

@@ -2,8 +2,8 @@ using Monitor.Pipeline;
 
 namespace Monitor.Cli.Commands;
 
-/// <summary>Plugs the implementations of the steps after ingest into a runner.</summary>
+/// <summary>The runner the commands use: every standard step.</summary>
 public static class Steps
 {
-    public static PipelineRunner Configure(PipelineRunner runner) => runner;
+    public static PipelineRunner Runner() => StandardSteps.Runner();
 }

@@ -32,15 +32,14 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
 {
     /// <summary>Loads the files into the warehouse; one file's failure never stops the others.</summary>
     public IngestSummary Run(WarehouseDb db, string runId, IReadOnlyList<DiscoveredFile> files, Action<FileOutcome>? progress = null,
-        IReadOnlySet<string>? deferred = null)
+        IReadOnlyDictionary<string, string>? deferred = null)
     {
         var store = new ExtractStore(db.Connection);
         var outcomes = new List<FileOutcome>(files.Count);
         foreach (var file in files)
         {
-            var outcome = deferred is not null && deferred.Contains(file.Path)
-                ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0,
-                    "file is still being written (size or modification time changing); left for the next run", [])
+            var outcome = deferred is not null && deferred.TryGetValue(file.Path, out var why)
+                ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0, $"{why}; left for the next run", [])
                 : IngestOne(store, runId, file);
             db.Connection.Execute("INSERT INTO meta.run_files VALUES ($run_id, $file_name, $folder, $extract_id, $outcome, $reason)",
                 new { run_id = runId, file_name = file.FileName, folder = file.Folder, extract_id = outcome.ExtractId, outcome = outcome.State.ToString().ToLowerInvariant(), reason = outcome.Reason });

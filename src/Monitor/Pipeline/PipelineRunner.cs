@@ -2,6 +2,10 @@
 using Dapper;
 using System.Globalization;
 using System.Text.Json;
+using Monitor.Pipeline.Definition;
+using Monitor.Pipeline.Locking;
+using Monitor.Pipeline.Publishing;
+using Monitor.Pipeline.Resilience;
 using Monitor.Sources;
 using Monitor.Warehouse;
 
@@ -20,6 +24,10 @@ public sealed record RunRequest
     public DateTimeOffset? GeneratedAt { get; init; }
     /// <summary>Severities of data-quality checks that stop publishing.</summary>
     public IReadOnlyList<string> BlockingSeverities { get; init; } = ["error"];
+    /// <summary>How long an extract must stay unchanged before it is read (files still being written are deferred).</summary>
+    public StableFileSettings StableFiles { get; init; } = StableFileSettings.Default;
+    public RetryDefinition Retry { get; init; } = RetryDefinition.Default;
+    public IReadOnlyDictionary<string, TimeSpan> Timeouts { get; init; } = new Dictionary<string, TimeSpan>();
 }
 
 public static class PipelineSteps
@@ -65,6 +73,9 @@ public delegate (long? Rows, string? Message) RunStep(RunContext context, Cancel
 
 public sealed class PipelineRunner
 {
+    /// <summary>Files older than this are taken as complete without watching them.</summary>
+    public static readonly TimeSpan RecentlyWritten = TimeSpan.FromMinutes(1);
+
     readonly Func<DateTimeOffset> clock;
     readonly Dictionary<string, RunStep> steps = new(StringComparer.Ordinal);
 
@@ -90,8 +101,19 @@ public sealed class PipelineRunner
         var runId = NewRunId(started);
         var outDir = Path.GetFullPath(request.OutDir);
         Directory.CreateDirectory(outDir);
+
+        // One run at a time per output directory; the OS drops the lock if this process dies.
+        using var runLock = RunLock.TryAcquire(outDir, runId, out var holder);
+        if (runLock is null)
+            return new RunResult(runId, "busy", ExitCodes.Busy, null, [], RunLock.BusyMessage(outDir, holder), null);
+
+        // A publish interrupted by a crash is finished first; leftovers of dead runs are cleared.
+        var recovery = Publisher.Recover(outDir);
+        if (recovery.CompletedPublish is { } completed) observer.Info($"completed the publish of run {completed}, interrupted earlier");
+
+        var resilience = new MonitorResilience(request.Retry, request.Timeouts);
         var published = Path.Combine(outDir, "warehouse.duckdb");
-        var workDir = Path.Combine(outDir, ".work", runId);
+        var workDir = Publisher.WorkDirFor(outDir, runId);
         Directory.CreateDirectory(workDir);
         var workDb = Path.Combine(workDir, "warehouse.duckdb");
 
@@ -104,8 +126,14 @@ public sealed class PipelineRunner
             var reference = ReferenceLoader.Load(request.DataDir);
             var files = ExtractDiscovery.Discover(request.DataDir);
 
-            if (File.Exists(published)) File.Copy(published, workDb);
-            using (var db = WarehouseDb.OpenForWrite(workDb))
+            // Only files written in the last minute can still be growing; older ones are not watched, so a run
+            // over settled files does not wait.
+            var recent = files.Select(f => f.Path).Where(p => clock() - File.GetLastWriteTimeUtc(p) < RecentlyWritten);
+            var unstable = new StableFileGuard(request.StableFiles).FindUnstable(recent, cancellationToken)
+                .ToDictionary(u => u.Path, u => u.Reason);
+
+            if (File.Exists(published)) resilience.FileIo.Execute(() => File.Copy(published, workDb, overwrite: true));
+            using (var db = resilience.WarehouseLock.Execute(() => WarehouseDb.OpenForWrite(workDb)))
             {
                 var ledger = new RunLedger(db.Connection);
                 ledger.Start(runId, request, started);
@@ -114,7 +142,7 @@ public sealed class PipelineRunner
                     Request = request, RunId = runId, WorkDir = workDir, Db = db, Reference = reference, Observer = observer, Clock = clock,
                 };
 
-                RunStepRecorded(PipelineSteps.Ingest, context, ledger, records, observer, (ctx, _) =>
+                RunStepRecorded(PipelineSteps.Ingest, context, ledger, records, observer, resilience, (ctx, _) =>
                 {
                     using (var tx = ctx.Db.Connection.BeginTransaction())
                     {
@@ -122,7 +150,7 @@ public sealed class PipelineRunner
                         tx.Commit();
                     }
                     var validator = new ExtractValidator(reference.Data, request.BadRowThreshold);
-                    ctx.Ingest = new IngestStep(validator, clock).Run(ctx.Db, runId, files, observer.FileProcessed);
+                    ctx.Ingest = new IngestStep(validator, clock).Run(ctx.Db, runId, files, observer.FileProcessed, unstable);
                     return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined");
                 }, cancellationToken);
                 ingest = context.Ingest;
@@ -134,7 +162,7 @@ public sealed class PipelineRunner
                         observer.Info($"step '{name}' is not available in this build; skipped");
                         continue;
                     }
-                    RunStepRecorded(name, context, ledger, records, observer, step, cancellationToken);
+                    RunStepRecorded(name, context, ledger, records, observer, resilience, step, cancellationToken);
                 }
                 reportPath = context.ReportPath;
 
@@ -143,7 +171,7 @@ public sealed class PipelineRunner
                     ledger.Finish(runId, "blocked", clock(), ingest, block);
                     db.Connection.Execute("CHECKPOINT");
                     // A blocked run publishes nothing; its ledger entry goes to the published warehouse.
-                    CopyLedgerToPublished(workDb, published, runId);
+                    resilience.WarehouseLock.Execute(() => CopyLedgerToPublished(workDb, published, runId));
                     return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir);
                 }
 
@@ -153,7 +181,8 @@ public sealed class PipelineRunner
             }
 
             var publishStarted = clock();
-            Publish(workDir, outDir);
+            var items = Publisher.StandardItems.Where(i => File.Exists(Path.Combine(workDir, i)) || Directory.Exists(Path.Combine(workDir, i)));
+            Publisher.Publish(workDir, outDir, items, new PublishOptions { RunId = runId, FileIo = resilience.FileIo });
             records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "succeeded", null, null));
             var exit = ingest?.HasProblems == true ? ExitCodes.DataProblems : ExitCodes.Success;
             var finalStatus = exit == ExitCodes.Success ? "succeeded" : "succeeded_with_data_problems";
@@ -172,14 +201,16 @@ public sealed class PipelineRunner
         }
     }
 
-    void RunStepRecorded(string name, RunContext context, RunLedger ledger, List<StepRecord> records, IRunObserver observer, RunStep step, CancellationToken ct)
+    void RunStepRecorded(string name, RunContext context, RunLedger ledger, List<StepRecord> records, IRunObserver observer,
+        MonitorResilience resilience, RunStep step, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         observer.StepStarted(name);
         var start = clock();
         try
         {
-            var (rows, message) = step(context, ct);
+            // The step's timeout (pipeline file) cancels the token the step gets; steps check it between units of work.
+            var (rows, message) = resilience.ForStep(name).Execute(token => step(context, token), ct);
             var record = new StepRecord(name, start, clock(), "succeeded", rows, message);
             ledger.Step(context.RunId, record);
             records.Add(record);
@@ -192,23 +223,6 @@ public sealed class PipelineRunner
             observer.StepFinished(record);
             throw new StepFailedException(name, e);
         }
-    }
-
-    /// <summary>Moves the finished warehouse and artifacts into place. Each move is a rename on one file system.</summary>
-    static void Publish(string workDir, string outDir)
-    {
-        foreach (var dir in new[] { "reports", "exports" })
-        {
-            var from = Path.Combine(workDir, dir);
-            if (!Directory.Exists(from)) continue;
-            var to = Path.Combine(outDir, dir);
-            var old = Path.Combine(outDir, $".{dir}.old");
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-            if (Directory.Exists(to)) Directory.Move(to, old);
-            Directory.Move(from, to);
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        }
-        File.Move(Path.Combine(workDir, "warehouse.duckdb"), Path.Combine(outDir, "warehouse.duckdb"), overwrite: true);
     }
 
     static void CopyLedgerToPublished(string workDb, string publishedDb, string runId)

@@ -20,7 +20,7 @@ public class SampleDataIndicatorTests
         temp = new TempDir();
         var run = new PipelineRunner().Run(new RunRequest
         {
-            DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, Steps = [PipelineSteps.Ingest],
+            DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, Steps = [PipelineSteps.Ingest], StableFiles = Fixtures.NoWatch,
         });
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Message);
         db = WarehouseDb.OpenForWrite(temp.Combine("warehouse.duckdb"));

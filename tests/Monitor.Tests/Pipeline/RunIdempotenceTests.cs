@@ -11,7 +11,7 @@ public class RunIdempotenceTests
     const string Header = "Periode;Arbeidsmarktregio;Beroepsklasse;Openstaande_vacatures;WW_korter_dan_half_jaar\n";
 
     static RunResult Run(string data, string @out, DateOnly? asOf = null) =>
-        new PipelineRunner().Run(new RunRequest { DataDir = data, OutDir = @out, AsOf = asOf, Steps = [PipelineSteps.Ingest] });
+        new PipelineRunner().Run(new RunRequest { DataDir = data, OutDir = @out, AsOf = asOf, Steps = [PipelineSteps.Ingest], StableFiles = Fixtures.NoWatch });
 
     static (long Extracts, long Raw, long Quarantine) Counts(string @out)
     {

@@ -17,7 +17,7 @@ public class SampleDataRunTests
     public void RunTwice()
     {
         temp = new TempDir();
-        var request = new RunRequest { DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, Steps = [PipelineSteps.Ingest] };
+        var request = new RunRequest { DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, Steps = [PipelineSteps.Ingest], StableFiles = Fixtures.NoWatch };
         first = new PipelineRunner().Run(request);
         afterFirst = Counts();
         second = new PipelineRunner().Run(request);

@@ -17,7 +17,7 @@ public class ContractCorpusTests
     {
         temp = new TempDir();
         // 0.5 so that partly bad files still load; the 2023-08-15 UWV file is 75% bad and must be rejected.
-        var request = new RunRequest { DataDir = Fixtures.Dir("contract-corpus"), OutDir = temp.Path, BadRowThreshold = 0.5, Steps = [PipelineSteps.Ingest] };
+        var request = new RunRequest { DataDir = Fixtures.Dir("contract-corpus"), OutDir = temp.Path, BadRowThreshold = 0.5, Steps = [PipelineSteps.Ingest], StableFiles = Fixtures.NoWatch };
         result = new PipelineRunner().Run(request);
         db = WarehouseDb.OpenReadOnly(temp.Combine("warehouse.duckdb"));
     }

@@ -17,6 +17,9 @@ public sealed class TempDir : IDisposable
 
 public static class Fixtures
 {
+    /// <summary>Runs in tests read freshly copied files at once instead of watching them for the upload window.</summary>
+    public static readonly Monitor.Pipeline.Definition.StableFileSettings NoWatch = new(TimeSpan.Zero, TimeSpan.Zero);
+
     /// <summary>The fixtures folder copied next to the test assembly.</summary>
     public static string Dir(string name) => System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", name);
 

@@ -1,0 +1,54 @@
+// The implementations behind the step names of a pipeline, plugged into a runner in one place.
+using Monitor.Indicators;
+using Monitor.Pipeline.Definition;
+using Monitor.Pipeline.Scheduling;
+
+namespace Monitor.Pipeline;
+
+public static class StandardSteps
+{
+    /// <summary>A runner with every standard step: indicators, checks, report, export.</summary>
+    public static PipelineRunner Runner(Func<DateTimeOffset>? clock = null)
+    {
+        var runner = new PipelineRunner(clock);
+        runner.WithStep(PipelineSteps.Indicators, (ctx, _) =>
+        {
+            var r = IndicatorBuilder.Build(ctx.Db, ctx.Request.AsOf);
+            return (r.TotalRows, $"{r.TotalRows} values, {r.IncompleteRows} incomplete");
+        });
+        runner.WithStep(PipelineSteps.Checks, (ctx, _) =>
+        {
+            // Freshness is judged at the as-of date when a run reproduces the past, else today.
+            var today = ctx.Request.AsOf ?? DateOnly.FromDateTime(ctx.Clock().UtcDateTime);
+            var results = CheckRunner.Run(ctx.Db, ctx.RunId, today);
+            var failed = results.Where(r => !r.Passed).ToList();
+            var blocking = failed.Where(r => ctx.Request.BlockingSeverities.Contains(r.Severity)).ToList();
+            if (blocking.Count > 0)
+                ctx.BlockReason = "blocking data-quality checks failed: " +
+                    string.Join("; ", blocking.Select(b => $"{b.Name} ({b.FailingRows} rows, e.g. {b.Sample})"));
+            foreach (var f in failed.Except(blocking))
+                ctx.Observer.Info($"check {f.Name} ({f.Severity}): {f.FailingRows} row(s) — {f.Description}");
+            return (failed.Count, $"{results.Count - failed.Count} passed, {failed.Count} failed ({blocking.Count} blocking)");
+        });
+        runner.WithStep(PipelineSteps.Export, (ctx, _) =>
+        {
+            var tables = MartExporter.Export(ctx.Db, ctx.WorkDir, ExportFormat.Parquet);
+            return (tables.Count, $"{tables.Count} tables to exports/ as Parquet");
+        });
+        return runner;
+    }
+
+    /// <summary>The run a pipeline file describes, for `monitor run --pipeline` and the scheduler.</summary>
+    public static RunRequest RequestFor(PipelineDefinition p, RunTrigger trigger) => new()
+    {
+        DataDir = p.DataDir,
+        OutDir = p.OutDir,
+        BadRowThreshold = p.BadRowThreshold,
+        Trigger = trigger.ToLedgerValue(),
+        Steps = p.Steps,
+        BlockingSeverities = p.BlockingSeverities,
+        StableFiles = p.StableFiles,
+        Retry = p.Retry,
+        Timeouts = p.Timeouts,
+    };
+}
