@@ -12,5 +12,6 @@ public static class CommandCatalog
         StatusCommand.Create(),
         QueryCommand.Create(),
         GenerateCommand.Create(),
+        ReportCommand.Create(),
     ];
 }
