@@ -32,7 +32,7 @@ public static class ChartExport
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width + 2 * Margin, height), output))
         {
             canvas.DrawRect(0, 0, width + 2 * Margin, height, text.Paint(SKColors.White));
-            ChartBox.Draw(canvas, text, spec, Margin, Margin, width);
+            ChartBox.Draw(canvas, text, spec, Margin, Margin, width, dashes: false);
         }
     }
 

@@ -12,10 +12,11 @@ public static class ChartRenderer
     const float TickFont = 7f;
 
     /// <summary>Draws the plot into the rectangle (x, y, width, height) of the canvas.</summary>
-    public static void Draw(SKCanvas canvas, ChartModel model, float x, float y, float width, float height)
+    /// <param name="dashes">False for Skia's SVG canvas, which cannot draw dash patterns (lines then differ by marker and grey).</param>
+    public static void Draw(SKCanvas canvas, ChartModel model, float x, float y, float width, float height, bool dashes = true)
     {
         ChartFontResolver.Register();
-        using var plot = Create(model);
+        using var plot = Create(model, width, height, dashes);
         canvas.Save();
         canvas.Translate(x, y);
         canvas.ClipRect(new SKRect(0, 0, width, height));
@@ -23,28 +24,52 @@ public static class ChartRenderer
         canvas.Restore();
     }
 
-    public static Plot Create(ChartModel model)
+    public static Plot Create(ChartModel model, float width, float height, bool dashes = true)
     {
         var plot = new Plot();
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Font.Set(ReportFonts.FamilyName, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
-        StyleAxes(plot, model);
+        StyleAxes(plot, model, LabelStep(model, width, height));
 
         switch (model.Kind)
         {
-            case ChartKind.Line: AddLines(plot, model); break;
+            case ChartKind.Line: AddLines(plot, model, dashes); break;
             case ChartKind.Bars: AddBars(plot, model, stacked: false, horizontal: false); break;
             case ChartKind.StackedBars: AddBars(plot, model, stacked: true, horizontal: false); break;
             case ChartKind.HorizontalBars: AddBars(plot, model, stacked: false, horizontal: true); break;
         }
-        AddReferences(plot, model);
+        AddReferences(plot, model, dashes);
         SetLimits(plot, model);
         return plot;
     }
 
-    static void StyleAxes(Plot plot, ChartModel model)
+    /// <summary>
+    /// Print every n-th category label so that neighbouring labels never touch; counted back from the
+    /// last category, so the latest period is always labelled.
+    /// </summary>
+    static int LabelStep(ChartModel model, float width, float height)
+    {
+        var n = model.Categories.Count;
+        if (n == 0) return 1;
+        float room, need;
+        if (model.Kind == ChartKind.HorizontalBars)
+        {
+            room = height - 30f;
+            need = n * (TickFont * 1.25f);
+        }
+        else
+        {
+            using var font = new SKFont(ReportFonts.Regular, TickFont);
+            var widest = model.Categories.Max(c => font.MeasureText(c));
+            room = width - 70f;
+            need = n * (widest + 8f);
+        }
+        return Math.Max(model.LabelEvery, (int)Math.Ceiling(need / Math.Max(room, 1f)));
+    }
+
+    static void StyleAxes(Plot plot, ChartModel model, int step)
     {
         var horizontal = model.Kind == ChartKind.HorizontalBars;
         var categoryAxis = horizontal ? (ScottPlot.AxisPanels.AxisBase)plot.Axes.Left : (ScottPlot.AxisPanels.AxisBase)plot.Axes.Bottom;
@@ -55,7 +80,7 @@ public static class ChartRenderer
         var labels = new List<string>();
         for (var i = 0; i < n; i++)
         {
-            if (i % Math.Max(1, model.LabelEvery) != 0 && i != n - 1) continue;
+            if ((n - 1 - i) % step != 0) continue;
             positions.Add(horizontal ? n - 1 - i : i);
             labels.Add(model.Categories[i]);
         }
@@ -86,7 +111,7 @@ public static class ChartRenderer
         else plot.Grid.XAxisStyle.IsVisible = false;
     }
 
-    static void AddLines(Plot plot, ChartModel model)
+    static void AddLines(Plot plot, ChartModel model, bool dashes)
     {
         foreach (var series in model.Series)
         {
@@ -98,7 +123,7 @@ public static class ChartRenderer
                 var ys = segment.Select(p => p.Value).ToArray();
                 var scatter = plot.Add.Scatter(xs, ys, style.Line.ToScottPlot());
                 scatter.LineWidth = series.Emphasis ? 2.2f : 1.5f;
-                scatter.LinePattern = style.Pattern;
+                scatter.LinePattern = dashes ? style.Pattern : LinePattern.Solid;
                 scatter.MarkerShape = style.Marker;
                 scatter.MarkerSize = 5f;
                 scatter.MarkerLineWidth = 1f;
@@ -173,7 +198,7 @@ public static class ChartRenderer
     /// Reference lines are dashed and named on the opposite value axis, outside the data area, so their
     /// labels never sit on top of a data line.
     /// </summary>
-    static void AddReferences(Plot plot, ChartModel model)
+    static void AddReferences(Plot plot, ChartModel model, bool dashes)
     {
         if (model.References.Count == 0) return;
         var horizontal = model.Kind == ChartKind.HorizontalBars;
@@ -181,8 +206,8 @@ public static class ChartRenderer
         foreach (var reference in model.References)
         {
             var line = horizontal
-                ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(reference.Value, 1f, colour, LinePattern.Dashed)
-                : plot.Add.HorizontalLine(reference.Value, 1f, colour, LinePattern.Dashed);
+                ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(reference.Value, 1f, colour, dashes ? LinePattern.Dashed : LinePattern.Solid)
+                : plot.Add.HorizontalLine(reference.Value, 1f, colour, dashes ? LinePattern.Dashed : LinePattern.Solid);
             line.ExcludeFromLegend = true;
         }
         var axis = horizontal ? (ScottPlot.AxisPanels.AxisBase)plot.Axes.Top : (ScottPlot.AxisPanels.AxisBase)plot.Axes.Right;

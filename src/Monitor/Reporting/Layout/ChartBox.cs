@@ -20,12 +20,13 @@ public static class ChartBox
         + spec.PlotHeight + Gap
         + text.Height(SourceText(spec), width, SourceStyle);
 
-    public static void Draw(SKCanvas canvas, TextPainter text, ChartSpec spec, float x, float y, float width)
+    /// <param name="dashes">False when drawing to SVG, whose Skia canvas has no dash patterns.</param>
+    public static void Draw(SKCanvas canvas, TextPainter text, ChartSpec spec, float x, float y, float width, bool dashes = true)
     {
         y += text.DrawWrapped(canvas, spec.Title, x, y, width, TitleStyle) + 1f;
         y += text.DrawWrapped(canvas, spec.Subtitle, x, y, width, SubtitleStyle) + Gap;
-        y += DrawLegend(canvas, text, spec, x, y, width);
-        ChartRenderer.Draw(canvas, spec.Model, x, y, width, spec.PlotHeight);
+        y += DrawLegend(canvas, text, spec, x, y, width, dashes);
+        ChartRenderer.Draw(canvas, spec.Model, x, y, width, spec.PlotHeight, dashes);
         y += spec.PlotHeight + Gap;
         text.DrawWrapped(canvas, SourceText(spec), x, y, width, SourceStyle);
     }
@@ -59,7 +60,7 @@ public static class ChartBox
     static float LegendHeight(TextPainter text, ChartSpec spec, float width) =>
         HasLegend(spec) ? LegendLines(text, spec, width).Count() * 11f + 2f : 0f;
 
-    static float DrawLegend(SKCanvas canvas, TextPainter text, ChartSpec spec, float x, float y, float width)
+    static float DrawLegend(SKCanvas canvas, TextPainter text, ChartSpec spec, float x, float y, float width, bool dashes)
     {
         if (!HasLegend(spec)) return 0f;
         var top = y;
@@ -68,7 +69,7 @@ public static class ChartBox
             var cx = x;
             foreach (var series in line)
             {
-                DrawSwatch(canvas, spec.Model.Kind, SeriesStyles.Get(series.Style), cx, y + 5f);
+                DrawSwatch(canvas, spec.Model.Kind, SeriesStyles.Get(series.Style), cx, y + 5f, dashes);
                 text.Draw(canvas, series.Name, cx + 22f, y, LegendStyle);
                 cx += ItemWidth(text, series);
             }
@@ -77,7 +78,7 @@ public static class ChartBox
         return y - top + 2f;
     }
 
-    static void DrawSwatch(SKCanvas canvas, ChartKind kind, SeriesStyle style, float x, float midY)
+    static void DrawSwatch(SKCanvas canvas, ChartKind kind, SeriesStyle style, float x, float midY, bool dashes)
     {
         if (kind != ChartKind.Line)
         {
@@ -85,7 +86,7 @@ public static class ChartBox
             canvas.DrawRect(x + 4f, midY - 4f, 10f, 8f, fill);
             return;
         }
-        using var effect = style.Pattern.GetPathEffect();
+        using var effect = dashes ? style.Pattern.GetPathEffect() : null;
         using var line = new SKPaint { Color = style.Line, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f, IsAntialias = true, PathEffect = effect };
         canvas.DrawLine(x, midY, x + 18f, midY, line);
         DrawMarker(canvas, style, x + 9f, midY, 2.6f);

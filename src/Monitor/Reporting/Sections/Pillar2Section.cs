@@ -351,7 +351,6 @@ public sealed class Pillar2Section : IReportSection
                 CategoryKeys = axis.Keys,
                 Series = [new ChartSeries("Technische beroepen (07)", axis.Align(vacTech), 0), new ChartSeries("ICT-beroepen (08)", axis.Align(vacIct), 1)],
                 Unit = "aantal",
-                LabelEvery = axis.Count > 10 ? 2 : 1,
             },
         });
 
@@ -380,7 +379,6 @@ public sealed class Pillar2Section : IReportSection
                 Series = spSeries.Select((s, i) => new ChartSeries(s.Name, spAxis.Align(s.Values), i)).ToList(),
                 Unit = "ratio",
                 Decimals = 2,
-                LabelEvery = spAxis.Count > 10 ? 2 : 1,
                 References =
                 [
                     new ReferenceLine(PolicyTargets.KrapFrom, "krap"),

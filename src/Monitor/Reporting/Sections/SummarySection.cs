@@ -54,7 +54,7 @@ public sealed class SummarySection : IReportSection
 
         var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
         tiles.Add(Tile(ctx, $"Jaar waarin het aantal ICT-werkzamen {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} bereikt", miljoen,
-            miljoen?.Value is null && miljoen?.Label is { } never ? never : "Bij het groeitempo van de laatste jaren"));
+            miljoen?.Value is null && miljoen?.Label is { } never ? never : "Bij het recente groeitempo"));
 
         var zij = d.Latest("zij_instroom_aandeel", "ict", ctx.RegionFor("zij_instroom_aandeel"));
         tiles.Add(Tile(ctx, "Aandeel zij-instroom in instroom ICT", zij, "Geen streefwaarde vastgesteld"));
