@@ -53,20 +53,12 @@ public static class ChartRenderer
     {
         var n = model.Categories.Count;
         if (n == 0) return 1;
-        float room, need;
-        if (model.Kind == ChartKind.HorizontalBars)
-        {
-            room = height - 30f;
-            need = n * (TickFont * 1.25f);
-        }
-        else
-        {
-            using var font = new SKFont(ReportFonts.Regular, TickFont);
-            var widest = model.Categories.Max(c => font.MeasureText(c));
-            room = width - 70f;
-            need = n * (widest + 8f);
-        }
-        return Math.Max(model.LabelEvery, (int)Math.Ceiling(need / Math.Max(room, 1f)));
+        // A ranking names every bar; its section gives the plot the height that takes.
+        if (model.Kind == ChartKind.HorizontalBars) return 1;
+        using var font = new SKFont(ReportFonts.Regular, TickFont);
+        var widest = model.Categories.Max(c => font.MeasureText(c));
+        var need = n * (widest + 8f);
+        return Math.Max(model.LabelEvery, (int)Math.Ceiling(need / Math.Max(width - 70f, 1f)));
     }
 
     static void StyleAxes(Plot plot, ChartModel model, int step)

@@ -102,7 +102,7 @@ public sealed class RegionSection : IReportSection
             Source = ReportContext.SourceLine(values.Select(x => x.Value)),
             Region = "",
             Period = quarter,
-            PlotHeight = Math.Max(120f, values.Count * 8.4f + 24f),
+            PlotHeight = Math.Max(120f, values.Count * 9f + 30f),
             Model = new ChartModel
             {
                 Kind = ChartKind.HorizontalBars,
