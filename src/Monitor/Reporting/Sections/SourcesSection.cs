@@ -57,7 +57,8 @@ public sealed class SourcesSection : IReportSection
             [
                 e.FileName, SourceName(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
             ], Highlight: e.RowsQuarantined > 0)).ToList());
-            ctx.Paragraph("Publicatie: de publicatiedatum (vintage) uit de bestandsnaam. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +
+            ctx.Paragraph("Publicatie: de publicatiedatum (vintage) uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
+                          "voor dezelfde sleutels (een revisie); beide blijven bewaard. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +
                           "contract voldeden; de overige rijen van het bestand zijn wel gebruikt.", TextStyle.Caption);
         }
 
@@ -102,8 +103,8 @@ public sealed class SourcesSection : IReportSection
                       (failed == 0 ? "alle controles zijn geslaagd." : $"{DutchFormat.Integer(failed)} daarvan vonden afwijkingen."));
         ctx.Table(
         [
-            new TableColumn("Controle", 2.2f), new TableColumn("Ernst", 0.8f), new TableColumn("Uitkomst", 0.9f),
-            new TableColumn("Afwijkende rijen", 0.9f, TextAlign.Right), new TableColumn("Omschrijving", 4f),
+            new TableColumn("Controle", 0.4f), new TableColumn("Ernst", 0.2f), new TableColumn("Uitkomst", 0.2f),
+            new TableColumn("Afwijkende rijen", 0.2f, TextAlign.Right), new TableColumn("Omschrijving", 4f),
         ], checks.Select(c => new TableRow(
         [
             c.CheckName, c.Severity == "error" ? "fout" : "waarschuwing", c.Status == "passed" ? "geslaagd" : "afwijking",
