@@ -77,6 +77,21 @@ public class ReportBuilderTests
     }
 
     [Test]
+    public void Embeds_only_the_shipped_dejavu_fonts_and_charts_are_real_text()
+    {
+        RequirePoppler();
+        var fonts = Poppler.Run("pdffonts", $"\"{national.PdfPath}\"")!;
+        var rows = fonts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.That(rows, Is.Not.Empty);
+        Assert.That(rows, Has.All.Match(@"^\w{6}\+DejaVuSans(-Bold)?\s.*\byes\s+yes\s+yes\b"));
+        // Axis labels of the charts: school years and whole years, written as text by the vector renderer.
+        Assert.That(text, Does.Contain("2019/20"));
+        Assert.That(text, Does.Contain("2030"));
+        Assert.That(text, Does.Not.Contain("2,020"), "years are never formatted as quantities");
+        Assert.That(text, Does.Not.Contain("2.020"), "years are never formatted as quantities");
+    }
+
+    [Test]
     public void Has_every_section_heading_in_dutch()
     {
         RequirePoppler();
@@ -293,7 +308,7 @@ public static class Poppler
 
     public static string? Info(string pdf) => Run("pdfinfo", $"\"{pdf}\"");
 
-    static string? Run(string tool, string args)
+    public static string? Run(string tool, string args)
     {
         try
         {
