@@ -54,6 +54,10 @@ public static class DutchFormat
         return $"{Date(DateOnly.FromDateTime(moment.DateTime))}, {moment.ToString("HH:mm", CultureInfo.InvariantCulture)} uur ({zone})";
     }
 
+    /// <summary>A date as the warehouse returns it (yyyy-MM-dd), or NULL.</summary>
+    public static DateOnly? ParseIsoDate(string? text) =>
+        text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
     static bool IsZero(string text) => text.All(c => c is '0' or ',' or '.');
 
     static string GroupThousands(string digits)

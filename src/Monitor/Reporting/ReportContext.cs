@@ -239,21 +239,6 @@ public sealed class ReportContext
         Register(spec);
     }
 
-    /// <summary>Two charts side by side.</summary>
-    public void ChartPair(ChartSpec left, ChartSpec right)
-    {
-        const float gap = 16f;
-        var width = (PageWriter.Width - gap) / 2;
-        var height = Math.Max(ChartBox.Height(Text, left, width), ChartBox.Height(Text, right, width));
-        Page.EnsureSpace(height);
-        ChartBox.Draw(Page.Canvas, Text, left, PageWriter.Left, Page.Y, width);
-        ChartBox.Draw(Page.Canvas, Text, right, PageWriter.Left + width + gap, Page.Y, width);
-        Page.Y += height;
-        Page.Space(14);
-        Register(left, width);
-        Register(right, width);
-    }
-
     void Register(ChartSpec spec, float width = PageWriter.Width)
     {
         Charts.Add((spec, width));

@@ -29,8 +29,6 @@ public sealed class ChartModel
     public int? HighlightCategory { get; init; }
     /// <summary>Print the value at the end of each bar.</summary>
     public bool ValueLabels { get; init; }
-    /// <summary>Print only every n-th category label when there are many.</summary>
-    public int LabelEvery { get; init; } = 1;
 
     public string Key(int category) => (CategoryKeys ?? Categories)[category];
 

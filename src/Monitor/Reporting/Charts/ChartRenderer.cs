@@ -58,7 +58,7 @@ public static class ChartRenderer
         using var font = new SKFont(ReportFonts.Regular, TickFont);
         var widest = model.Categories.Max(c => font.MeasureText(c));
         var need = n * (widest + 8f);
-        return Math.Max(model.LabelEvery, (int)Math.Ceiling(need / Math.Max(width - 70f, 1f)));
+        return Math.Max(1, (int)Math.Ceiling(need / Math.Max(width - 70f, 1f)));
     }
 
     static void StyleAxes(Plot plot, ChartModel model, int step)

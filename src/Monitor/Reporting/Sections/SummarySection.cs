@@ -88,7 +88,8 @@ public sealed class SummarySection : IReportSection
         if (v is null)
             return new KpiTileData(label, "", "–", "Geen gegevens in de indicatormart", target, Status.Incomplete, "");
         var tileLabel = $"{label}: {v.Period}, {ctx.RegionName(v.Region)}";
-        var value = v.Value is null && v.Label is { } label2 ? label2 : ctx.Show(v, tileLabel);
+        // A value the mart could not compute may still carry a label, e.g. 'niet bij huidig tempo'.
+        var value = v.Value is null && v.Label is { } typed ? typed : ctx.Show(v, tileLabel);
         var change = "Geen vorige periode";
         if (ctx.Data.Previous(v) is { Value: { } before } prev && v.Value is { } now)
         {
