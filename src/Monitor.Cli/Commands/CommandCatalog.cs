@@ -16,5 +16,6 @@ public static class CommandCatalog
         ExplainCommand.Create(),
         ExportCommand.Create(),
         ScheduleCommand.Create(),
+        ReportCommand.Create(),
     ];
 }

@@ -270,10 +270,19 @@ public sealed class PipelineRunner
             steps = result.Steps.Select(s => new { step = s.Name, status = s.Status, seconds = s.Duration?.TotalSeconds, rows = s.Rows, message = s.Message }),
             report = result.ReportPath,
         };
-        var tmp = summaryPath + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(tmp, summaryPath, overwrite: true);
+        var json = JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true });
+        WriteReplacing(summaryPath, json);
+        // Monitoring that watches the published report finds the same summary beside it.
+        if (result.ReportPath is { } report && Path.GetDirectoryName(report) is { } reports && Directory.Exists(reports))
+            WriteReplacing(Path.Combine(reports, "run-summary.json"), json);
         return result;
+    }
+
+    static void WriteReplacing(string path, string text)
+    {
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
     }
 
     static string Describe(Exception e) => e switch

@@ -1,5 +1,6 @@
 // The implementations behind the step names of a pipeline, plugged into a runner in one place.
 using Monitor.Indicators;
+using Monitor.Reporting;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Scheduling;
 
@@ -30,6 +31,14 @@ public static class StandardSteps
                 ctx.Observer.Info($"check {f.Name} ({f.Severity}): {f.FailingRows} row(s) — {f.Description}");
             return (failed.Count, $"{results.Count - failed.Count} passed, {failed.Count} failed ({blocking.Count} blocking)");
         });
+        runner.WithStep(PipelineSteps.Report, (ctx, _) =>
+        {
+            // Built in the run's work directory; publishing moves reports/ into place with the warehouse.
+            var generated = ctx.Request.GeneratedAt ?? WholeSeconds(ctx.Clock());
+            var report = ReportBuilder.Build(ctx.Db, new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated });
+            ctx.ReportPath = report.PdfPath;
+            return (report.Pages, $"{Path.GetFileName(report.PdfPath)}: {report.Pages} pages, {report.ChartFiles.Count} chart files");
+        });
         runner.WithStep(PipelineSteps.Export, (ctx, _) =>
         {
             var tables = MartExporter.Export(ctx.Db, ctx.WorkDir, ExportFormat.Parquet);
@@ -37,6 +46,8 @@ public static class StandardSteps
         });
         return runner;
     }
+
+    static DateTimeOffset WholeSeconds(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Offset);
 
     /// <summary>The run a pipeline file describes, for `monitor run --pipeline` and the scheduler.</summary>
     public static RunRequest RequestFor(PipelineDefinition p, RunTrigger trigger) => new()

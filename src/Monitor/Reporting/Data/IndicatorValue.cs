@@ -1,0 +1,76 @@
+namespace Monitor.Reporting.Data;
+
+/// <summary>One row of mart.indicator_values (see the mart contract).</summary>
+public sealed class IndicatorValue
+{
+    public string Indicator { get; set; } = "";
+    public string Domain { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string PeriodType { get; set; } = "";
+    public int PeriodOrder { get; set; }
+    public string Region { get; set; } = "";
+    public string RegionLevel { get; set; } = "";
+    public string? Category { get; set; }
+    public double? Value { get; set; }
+    public string Unit { get; set; } = "";
+    public double? Target { get; set; }
+    public string Status { get; set; } = "";
+    public string? Label { get; set; }
+    public double? Numerator { get; set; }
+    public double? Denominator { get; set; }
+    public string Source { get; set; } = "";
+    public string? Vintage { get; set; }
+    public string? AsOf { get; set; }
+}
+
+/// <summary>One row of mart.indicator_catalogue.</summary>
+public sealed class CatalogueEntry
+{
+    public string Code { get; set; } = "";
+    public string Naam { get; set; } = "";
+    public string? Beschrijving { get; set; }
+    public int? Pijler { get; set; }
+    public string? Unit { get; set; }
+    public string? Formule { get; set; }
+    public string? Bron { get; set; }
+    public string? Definitie { get; set; }
+    public string? Doelregel { get; set; }
+}
+
+/// <summary>A file from meta.extracts, as the sources section lists it.</summary>
+public sealed class ExtractRecord
+{
+    public string FileName { get; set; } = "";
+    public string? Source { get; set; }
+    public string? Dataset { get; set; }
+    public string? Vintage { get; set; }
+    public long? RowsTotal { get; set; }
+    public long? RowsLoaded { get; set; }
+    public long? RowsQuarantined { get; set; }
+    public string State { get; set; } = "";
+    public string? Reason { get; set; }
+}
+
+public sealed class QuarantineGroup
+{
+    public string FileName { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public long Rows { get; set; }
+}
+
+public sealed class CheckRecord
+{
+    public string CheckName { get; set; } = "";
+    public string Severity { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long? FailingRows { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class RunRecord
+{
+    public string RunId { get; set; } = "";
+    public string? StartedAt { get; set; }
+    public string Status { get; set; } = "";
+    public string? AsOf { get; set; }
+}

@@ -1,0 +1,143 @@
+// Everything the report reads from the warehouse, loaded once: the indicator mart, its catalogue and
+// the run, extract, quarantine and check ledgers. Only the tables of the mart contract are read.
+using Dapper;
+using Monitor.Warehouse;
+
+namespace Monitor.Reporting.Data;
+
+public sealed class MartData
+{
+    readonly Dictionary<(string, string, string, string?), List<IndicatorValue>> series = [];
+
+    public required IReadOnlyList<IndicatorValue> Values { get; init; }
+    public required IReadOnlyDictionary<string, CatalogueEntry> Catalogue { get; init; }
+    public required IReadOnlyList<ExtractRecord> Extracts { get; init; }
+    public required IReadOnlyList<QuarantineGroup> Quarantine { get; init; }
+    /// <summary>NULL when the warehouse has no meta.check_results table yet.</summary>
+    public required IReadOnlyList<CheckRecord>? Checks { get; init; }
+    public required string? ChecksRunId { get; init; }
+    public required RunRecord? LastRun { get; init; }
+
+    public static MartData Load(WarehouseDb db, DateOnly? asOf)
+    {
+        var c = db.Connection;
+        if (!TableExists(db, "mart", "indicator_values"))
+            throw new ReportException("the warehouse has no mart.indicator_values table: run 'monitor run' first to compute the indicators");
+
+        var values = c.Query<IndicatorValue>("""
+            SELECT indicator, domain, period, period_type AS PeriodType, period_order AS PeriodOrder, region,
+                   region_level AS RegionLevel, category, value, unit, target, status, label, numerator, denominator,
+                   source, CAST(vintage AS VARCHAR) AS vintage, CAST(as_of AS VARCHAR) AS AsOf
+            FROM mart.indicator_values
+            ORDER BY indicator, domain, region, category NULLS FIRST, period_order, period
+            """).ToList();
+
+        var catalogue = TableExists(db, "mart", "indicator_catalogue")
+            ? c.Query<CatalogueEntry>("SELECT code, naam, beschrijving, pijler, unit, formule, bron, definitie, doelregel FROM mart.indicator_catalogue ORDER BY code")
+                .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.First())
+            : new Dictionary<string, CatalogueEntry>();
+
+        var asOfText = asOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var extracts = c.Query<ExtractRecord>("""
+            SELECT file_name AS FileName, source, dataset, CAST(vintage AS VARCHAR) AS vintage, rows_total AS RowsTotal,
+                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, state, reason
+            FROM meta.extracts
+            WHERE $as_of IS NULL OR vintage IS NULL OR vintage <= CAST($as_of AS DATE)
+            ORDER BY state, source NULLS LAST, dataset NULLS LAST, vintage NULLS LAST, file_name
+            """, new { as_of = asOfText }).ToList();
+
+        var quarantine = c.Query<QuarantineGroup>("""
+            SELECT file_name AS FileName, reason, count(*) AS rows
+            FROM meta.quarantine
+            GROUP BY file_name, reason
+            ORDER BY rows DESC, file_name, reason
+            """).ToList();
+
+        List<CheckRecord>? checks = null;
+        string? checksRun = null;
+        if (TableExists(db, "meta", "check_results"))
+        {
+            checksRun = c.ExecuteScalar<string?>("SELECT max(run_id) FROM meta.check_results");
+            checks = c.Query<CheckRecord>("""
+                SELECT check_name AS CheckName, severity, status, failing_rows AS FailingRows, description
+                FROM meta.check_results WHERE run_id = $run
+                ORDER BY CASE status WHEN 'failed' THEN 0 ELSE 1 END, CASE severity WHEN 'error' THEN 0 ELSE 1 END, check_name
+                """, new { run = checksRun }).ToList();
+        }
+
+        var lastRun = c.Query<RunRecord>("""
+            SELECT run_id AS RunId, CAST(started_at AS VARCHAR) AS StartedAt, status, CAST(as_of AS VARCHAR) AS AsOf
+            FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT 1
+            """).FirstOrDefault();
+
+        var data = new MartData
+        {
+            Values = values,
+            Catalogue = catalogue,
+            Extracts = extracts,
+            Quarantine = quarantine,
+            Checks = checks,
+            ChecksRunId = checksRun,
+            LastRun = lastRun,
+        };
+        data.Index();
+        return data;
+    }
+
+    static bool TableExists(WarehouseDb db, string schema, string table) =>
+        db.Connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
+            new { schema, table }) > 0;
+
+    void Index()
+    {
+        foreach (var v in Values)
+        {
+            var key = (v.Indicator, v.Domain, v.Region, v.Category);
+            if (!series.TryGetValue(key, out var list)) series[key] = list = [];
+            list.Add(v);
+        }
+        foreach (var list in series.Values)
+            list.Sort((a, b) => a.PeriodOrder != b.PeriodOrder ? a.PeriodOrder.CompareTo(b.PeriodOrder) : string.CompareOrdinal(a.Period, b.Period));
+    }
+
+    /// <summary>The values of one indicator for one domain, region and category (NULL: the total), oldest first.</summary>
+    public IReadOnlyList<IndicatorValue> Series(string indicator, string domain, string region, string? category = null) =>
+        series.TryGetValue((indicator, domain, region, category), out var list) ? list : [];
+
+    public IndicatorValue? Latest(string indicator, string domain, string region, string? category = null) =>
+        Series(indicator, domain, region, category).LastOrDefault(v => v.Value is not null) ??
+        Series(indicator, domain, region, category).LastOrDefault();
+
+    public IndicatorValue? At(string indicator, string domain, string region, string period, string? category = null) =>
+        Series(indicator, domain, region, category).FirstOrDefault(v => v.Period == period);
+
+    /// <summary>The value one period before the given one in the same series.</summary>
+    public IndicatorValue? Previous(IndicatorValue value)
+    {
+        if (!series.TryGetValue((value.Indicator, value.Domain, value.Region, value.Category), out var list)) return null;
+        var i = list.IndexOf(value);
+        return i > 0 ? list[i - 1] : null;
+    }
+
+    public bool Has(string indicator, string region) => Values.Any(v => v.Indicator == indicator && v.Region == region);
+
+    /// <summary>The categories an indicator is broken down into (totals excluded), in a stable order.</summary>
+    public IReadOnlyList<string> Categories(string indicator, string domain, string region) =>
+        Values.Where(v => v.Indicator == indicator && v.Domain == domain && v.Region == region && v.Category is not null)
+            .Select(v => v.Category!).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>All regions of a level that an indicator has a value for in a period.</summary>
+    public IReadOnlyList<IndicatorValue> AcrossRegions(string indicator, string domain, string regionLevel, string period) =>
+        Values.Where(v => v.Indicator == indicator && v.Domain == domain && v.RegionLevel == regionLevel && v.Period == period && v.Category is null)
+            .OrderBy(v => v.Region, StringComparer.Ordinal).ToList();
+
+    /// <summary>The as-of date the mart was built with, NULL when it used the latest vintages.</summary>
+    public string? MartAsOf => Values.Select(v => v.AsOf).FirstOrDefault(a => a is not null);
+
+    /// <summary>The most recent publication date among all values.</summary>
+    public string? LatestVintage => Values.Select(v => v.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
+
+    public string? LatestVintageOf(string source) =>
+        Values.Where(v => v.Source == source).Select(v => v.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
+}

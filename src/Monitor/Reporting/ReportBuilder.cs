@@ -1,0 +1,206 @@
+// Builds the Dutch PDF indicator report, its charts as PNG and SVG, and the CSV of every printed figure.
+using System.Globalization;
+using Monitor.Reporting.Charts;
+using Monitor.Reporting.Data;
+using Monitor.Reporting.Layout;
+using Monitor.Reporting.Sections;
+using Monitor.Warehouse;
+using SkiaSharp;
+
+namespace Monitor.Reporting;
+
+public static class ReportBuilder
+{
+    public const string Author = "Monitor Groene en Digitale Banen";
+
+    static IReadOnlyList<IReportSection> Sections() =>
+    [
+        new SummarySection(),
+        new Pillar1Section(),
+        new Pillar2Section(),
+        new RegionSection(),
+        new OutlookSection(),
+        new Pillar34Section(),
+        new SourcesSection(),
+    ];
+
+    public static ReportResult Build(WarehouseDb db, ReportOptions options)
+    {
+        var data = MartData.Load(db, options.AsOf);
+        if (data.Values.Count == 0)
+            throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
+        CheckAsOf(data, options.AsOf);
+        var region = ResolveRegion(options.Region);
+        var period = ReportingPeriod(data);
+
+        var reports = Path.Combine(options.OutDir, "reports");
+        Directory.CreateDirectory(reports);
+        var stem = $"indicatorrapport-{period}" + (region is null ? "" : "-" + region.Code);
+
+        // First pass: lay the report out to learn on which page each section starts and how many pages
+        // there are; the second pass prints those numbers on the cover and in the footer.
+        var draft = Render(Stream.Null, data, region, options, period, contents: null, totalPages: null);
+        var pdfPath = Path.Combine(reports, stem + ".pdf");
+        ReportContext final = null!;
+        WriteAtomically(pdfPath, stream => final = Render(stream, data, region, options, period, draft.Page.Marks, draft.Page.PageNumber));
+        if (final.Page.PageNumber != draft.Page.PageNumber)
+            throw new InvalidOperationException($"report layout is unstable: {draft.Page.PageNumber} pages in the first pass, {final.Page.PageNumber} in the second");
+
+        var chartFiles = new List<string>();
+        for (var i = 0; i < final.Charts.Count; i++)
+        {
+            var (spec, width) = final.Charts[i];
+            var name = $"{stem}-fig{(i + 1).ToString("00", CultureInfo.InvariantCulture)}-{ChartExport.Slug(spec.Title)}";
+            var png = Path.Combine(reports, name + ".png");
+            var svg = Path.Combine(reports, name + ".svg");
+            WriteAtomically(png, s => ChartExport.WritePng(spec, width, s));
+            WriteAtomically(svg, s => ChartExport.WriteSvg(spec, width, s));
+            chartFiles.Add(png);
+            chartFiles.Add(svg);
+        }
+        RemoveStaleCharts(reports, stem, chartFiles);
+
+        var csvPath = Path.Combine(reports, stem + "-cijfers.csv");
+        WriteAtomically(csvPath, s => final.Figures.WriteCsv(s));
+        return new ReportResult(pdfPath, chartFiles, csvPath, final.Page.PageNumber);
+    }
+
+    static ReportContext Render(Stream output, MartData data, ReportRegion? region, ReportOptions options, string period,
+        IReadOnlyList<(string Title, int Page)>? contents, int? totalPages)
+    {
+        ChartFontResolver.Register();
+        var title = $"Monitor Groene en Digitale Banen — Indicatorrapport {period}" + (region is null ? "" : " — " + region.Naam);
+        var generated = options.GeneratedAt.UtcDateTime;
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = title,
+            Author = Author,
+            Subject = $"Voortgang van het Actieplan Groene en Digitale Banen: indicatoren per pijler, verslagperiode {period}" +
+                      (region is null ? "" : ", " + RegionCatalog.Shared.Describe(region.Code)),
+            Keywords = "Actieplan Groene en Digitale Banen; indicatoren; koersoverleg; ICT; techniek",
+            Creator = "monitor report",
+            Producer = "Monitor.Reporting (SkiaSharp PDF, ScottPlot)",
+            Creation = generated,
+            Modified = generated,
+            RasterDpi = 300,
+            EncodingQuality = 101,
+            PdfA = false,
+        };
+        using var document = SKDocument.CreatePdf(output, metadata);
+        using var page = new PageWriter(document);
+        using var text = new TextPainter();
+        var ctx = new ReportContext
+        {
+            Data = data,
+            Regions = RegionCatalog.Shared,
+            Selected = region,
+            Page = page,
+            Text = text,
+            Options = options,
+            Period = period,
+            Contents = contents,
+            TotalPages = totalPages,
+        };
+        var dataDate = CoverPage.DataDateShort(ctx);
+        page.DecoratePage = p => DrawHeaderAndFooter(p, text, title, dataDate, totalPages, options.GeneratedAt);
+
+        var sections = Sections();
+        CoverPage.Write(ctx, sections.Select(s => s.Title).ToList());
+        foreach (var section in sections)
+            section.Write(ctx);
+        page.Close();
+        return ctx;
+    }
+
+    static void DrawHeaderAndFooter(PageWriter page, TextPainter text, string title, string dataDate, int? totalPages, DateTimeOffset generated)
+    {
+        var canvas = page.Canvas;
+        var style = new TextStyle(7f, Color: Palette.Muted);
+        var rightWidth = text.Measure(dataDate, style);
+        var header = title;
+        while (header.Length > 10 && text.Measure(header, style) > PageWriter.Width - rightWidth - 16f) header = header[..^2];
+        if (header != title) header = header.TrimEnd() + "…";
+        text.Draw(canvas, header, PageWriter.Left, 36f, style);
+        text.Draw(canvas, dataDate, PageWriter.Right, 36f, style, TextAlign.Right);
+        using var rule = new SKPaint { Color = Palette.Rule, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
+        canvas.DrawLine(PageWriter.Left, 48f, PageWriter.Right, 48f, rule);
+
+        canvas.DrawLine(PageWriter.Left, PageWriter.PageHeight - 44f, PageWriter.Right, PageWriter.PageHeight - 44f, rule);
+        var number = page.PageNumber.ToString(CultureInfo.InvariantCulture);
+        var pageText = totalPages is { } total ? $"Pagina {number} van {total.ToString(CultureInfo.InvariantCulture)}" : $"Pagina {number}";
+        text.Draw(canvas, pageText, PageWriter.Right, PageWriter.PageHeight - 38f, style, TextAlign.Right);
+        text.Draw(canvas, $"Gemaakt op {DutchFormat.Date(DateOnly.FromDateTime(generated.DateTime))}", PageWriter.Left, PageWriter.PageHeight - 38f, style);
+    }
+
+    /// <summary>The latest year with figures in the mart: years, quarters and school years all count.</summary>
+    public static string ReportingPeriod(MartData data)
+    {
+        var years = data.Values
+            .Where(v => v.PeriodType is "year" or "quarter")
+            .Select(v => PeriodText.Year(v.Period))
+            .Where(y => y is not null)
+            .Select(y => y!.Value)
+            .ToList();
+        if (years.Count == 0)
+            years = data.Values.Select(v => PeriodText.Year(v.Period)).Where(y => y is not null).Select(y => y!.Value).ToList();
+        if (years.Count == 0)
+            throw new ReportException("mart.indicator_values has no period the report can place in a year");
+        return years.Max().ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static ReportRegion? ResolveRegion(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Trim().Equals("NL", StringComparison.OrdinalIgnoreCase)) return null;
+        var normalised = code.Trim().ToUpperInvariant();
+        var region = RegionCatalog.Shared.Find(normalised);
+        if (region is null || region.Level == "nl")
+            throw new ReportException(
+                $"--region '{code}' is not a known region: expected a province (PV20–PV31), a labour-market region (e.g. AM18, see reference/arbeidsmarktregios.csv) or a Techniekpact region (TP1–TP5)");
+        return region;
+    }
+
+    /// <summary>
+    /// The report cannot recompute the mart, so an --as-of date must be the one the mart was built with
+    /// (or, for a mart built on the latest data, no extract may be newer than the date).
+    /// </summary>
+    static void CheckAsOf(MartData data, DateOnly? asOf)
+    {
+        if (asOf is not { } wanted) return;
+        var text = wanted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var built = data.MartAsOf;
+        if (built == text) return;
+        var newer = data.Values.Select(v => v.Vintage).Where(v => v is not null && string.CompareOrdinal(v, text) > 0).Max(StringComparer.Ordinal);
+        if (built is null && newer is null) return;
+        throw new ReportException(built is not null
+            ? $"the indicators in this warehouse were computed as of {built}, not {text}: run 'monitor run --as-of {text}' first"
+            : $"the indicators in this warehouse include data published on {newer}, after --as-of {text}: run 'monitor run --as-of {text}' first");
+    }
+
+    /// <summary>Writes to a temporary file beside the target and moves it into place, so a crash never leaves half a file.</summary>
+    static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var temp = path + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+                write(stream);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Chart files of an earlier run of the same edition that this run did not write again.</summary>
+    static void RemoveStaleCharts(string directory, string stem, IReadOnlyList<string> written)
+    {
+        var keep = new HashSet<string>(written.Select(Path.GetFullPath), StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, stem + "-fig*.*"))
+        {
+            var ext = Path.GetExtension(file);
+            if (ext is ".png" or ".svg" && !keep.Contains(Path.GetFullPath(file))) File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Monitor.Reporting;
+
+public sealed record ReportOptions
+{
+    /// <summary>The output directory; the report goes to &lt;OutDir&gt;/reports/.</summary>
+    public required string OutDir { get; init; }
+    /// <summary>PVxx, AMxx or TPn for a regional edition; NULL for the national report.</summary>
+    public string? Region { get; init; }
+    /// <summary>The as-of date the report should reflect; must match the date the mart was built with.</summary>
+    public DateOnly? AsOf { get; init; }
+    /// <summary>Printed on the cover and written into the PDF metadata: fix it to get byte-identical output.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+}
+
+public sealed record ReportResult(string PdfPath, IReadOnlyList<string> ChartFiles, string CsvPath, int Pages);

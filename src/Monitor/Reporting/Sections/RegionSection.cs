@@ -1,0 +1,158 @@
+// Regionale verschillen: all labour-market regions in the latest quarter, ranked, and the provinces.
+using Monitor.Reporting.Charts;
+using Monitor.Reporting.Data;
+using Monitor.Reporting.Layout;
+
+namespace Monitor.Reporting.Sections;
+
+public sealed class RegionSection : IReportSection
+{
+    public string Title => "Regionale verschillen";
+
+    public void Write(ReportContext ctx)
+    {
+        ctx.Section1(Title);
+        var d = ctx.Data;
+        var latest = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == "arbeidsmarktregio")
+            .OrderByDescending(v => v.PeriodOrder).FirstOrDefault();
+        if (latest is null)
+        {
+            ctx.Note("Er zijn geen UWV-cijfers per arbeidsmarktregio in de indicatormart; een regionaal overzicht is daarom niet mogelijk.");
+        }
+        else
+        {
+            LabourMarketRegions(ctx, latest.Period);
+        }
+        Provinces(ctx);
+    }
+
+    static bool Highlighted(ReportContext ctx, ReportRegion region) => ctx.Selected switch
+    {
+        null => false,
+        { Level: "arbeidsmarktregio" } s => s.Code == region.Code,
+        { Level: "provincie" } s => region.Provincie == s.Code,
+        { Level: "techniekpactregio" } s => region.Provincie is { } p && s.Provincies.Contains(p),
+        _ => false,
+    };
+
+    static void LabourMarketRegions(ReportContext ctx, string quarter)
+    {
+        var d = ctx.Data;
+        var regions = ctx.Regions.Arbeidsmarktregios;
+        ctx.Paragraph($"De tabel toont voor alle {regions.Count} arbeidsmarktregio's de openstaande vacatures en de spanningsindicator in {PeriodText.Long(quarter)} " +
+                      "voor technische beroepen (BRC-klasse 07) en ICT-beroepen (klasse 08), volgens UWV." +
+                      (ctx.Selected is null ? "" : $" Regio's in {ctx.Regions.Describe(ctx.Selected.Code)} zijn gemarkeerd."));
+
+        string Typed(IndicatorValue? v) => v?.Value is null ? "–" : $"{ctx.Show(v, $"spanningsindicator {v.Domain} {v.Region}")} {v.Label}".Trim();
+
+        var rows = regions.Select(r =>
+        {
+            var vt = d.At("openstaande_vacatures", "techniek", r.Code, quarter);
+            var st = d.At("spanningsindicator", "techniek", r.Code, quarter);
+            var vi = d.At("openstaande_vacatures", "ict", r.Code, quarter);
+            var si = d.At("spanningsindicator", "ict", r.Code, quarter);
+            return new TableRow(
+            [
+                r.Code, r.Naam,
+                ctx.Show(vt, $"openstaande vacatures techniek {r.Code}"), Typed(st),
+                ctx.Show(vi, $"openstaande vacatures ICT {r.Code}"), Typed(si),
+            ], Highlight: Highlighted(ctx, r));
+        }).ToList();
+
+        var nt = d.At("spanningsindicator", "techniek", "NL", quarter);
+        var ni = d.At("spanningsindicator", "ict", "NL", quarter);
+        rows.Add(new TableRow(
+        [
+            "NL", "Nederland",
+            ctx.Show(d.At("openstaande_vacatures", "techniek", "NL", quarter), "openstaande vacatures techniek NL"), Typed(nt),
+            ctx.Show(d.At("openstaande_vacatures", "ict", "NL", quarter), "openstaande vacatures ICT NL"), Typed(ni),
+        ], Bold: true));
+
+        ctx.Table(
+        [
+            new TableColumn("Code", 0.6f), new TableColumn("Arbeidsmarktregio", 2.4f),
+            new TableColumn("Vacatures techniek", 1.1f, TextAlign.Right), new TableColumn("Spanning techniek", 1.5f),
+            new TableColumn("Vacatures ICT", 1f, TextAlign.Right), new TableColumn("Spanning ICT", 1.5f),
+        ], rows, $"Vacatures en spanningsindicator per arbeidsmarktregio, {PeriodText.Long(quarter)}");
+        var used = d.Values.Where(v => v.Source == "UWV" && v.Period == quarter);
+        ctx.Paragraph(ReportContext.SourceLine(used) + " Spanning: vacatures per WW-uitkering korter dan een half jaar, met de typering van UWV. " +
+                      "'–': geen cijfer geleverd of afgeschermd.", TextStyle.Caption);
+
+        var techniek = Ranked(ctx, "techniek", "technische beroepen (07)", quarter);
+        ctx.ChartBlock("Rangorde van de spanning per arbeidsmarktregio", techniek);
+        ctx.Chart(Ranked(ctx, "ict", "ICT-beroepen (08)", quarter));
+    }
+
+    static ChartSpec Ranked(ReportContext ctx, string domain, string name, string quarter)
+    {
+        var d = ctx.Data;
+        var values = ctx.Regions.Arbeidsmarktregios
+            .Select(r => (Region: r, Value: d.At("spanningsindicator", domain, r.Code, quarter)))
+            .Where(x => x.Value?.Value is not null)
+            .OrderByDescending(x => x.Value!.Value!.Value).ThenBy(x => x.Region.Code, StringComparer.Ordinal)
+            .ToList();
+        int? highlight = ctx.Selected?.Level == "arbeidsmarktregio"
+            ? values.FindIndex(x => x.Region.Code == ctx.Selected.Code) is var i and >= 0 ? i : null
+            : null;
+        return new ChartSpec
+        {
+            Title = $"Spanningsindicator voor {name} per arbeidsmarktregio, {PeriodText.Short(quarter)}",
+            Subtitle = "Openstaande vacatures per WW-uitkering korter dan een half jaar (ratio), van hoog naar laag" +
+                       (highlight is null ? "" : $"; {ctx.Selected!.Naam} donker gemarkeerd"),
+            Source = ReportContext.SourceLine(values.Select(x => x.Value)),
+            Region = "",
+            Period = quarter,
+            PlotHeight = Math.Max(120f, values.Count * 9f + 30f),
+            Model = new ChartModel
+            {
+                Kind = ChartKind.HorizontalBars,
+                Categories = values.Select(x => x.Region.Naam).ToList(),
+                CategoryKeys = values.Select(x => x.Region.Code).ToList(),
+                CategoryMeaning = CategoryMeaning.Region,
+                Series = [new ChartSeries("Spanningsindicator", values.Select(x => x.Value!.Value).ToList(), 0)],
+                Unit = "ratio",
+                Decimals = 2,
+                HighlightCategory = highlight,
+                ValueLabels = true,
+                References = [new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")],
+            },
+        };
+    }
+
+    static void Provinces(ReportContext ctx)
+    {
+        var d = ctx.Data;
+        var year = d.Values.Where(v => v.Indicator == "werkzaam" && v.Domain == "ict" && v.RegionLevel == "provincie")
+            .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
+        var quarter = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == "provincie")
+            .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
+        ctx.Heading("Provincies", keepWithNext: 200f);
+        if (year is null && quarter is null)
+        {
+            ctx.Note("Er zijn geen cijfers per provincie in de indicatormart.");
+            return;
+        }
+        var rows = ctx.Regions.Provincies.Select(p => new TableRow(
+        [
+            p.Naam,
+            year is null ? "–" : ctx.Show(d.At("werkzaam", "ict", p.Code, year), $"ICT-werkzamen {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("nettogroei", "ict", p.Code, year), $"nettogroei ICT {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("zij_instroom_aandeel", "ict", p.Code, year), $"aandeel zij-instroom ICT {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("werkzaam", "techniek", p.Code, year), $"werkzamen techniek {p.Code}"),
+            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "techniek", p.Code, quarter), $"spanningsindicator techniek {p.Code}"),
+            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "ict", p.Code, quarter), $"spanningsindicator ICT {p.Code}"),
+        ], Highlight: ctx.Selected is { } s && (s.Code == p.Code || s.Provincies.Contains(p.Code)))).ToList();
+        ctx.Table(
+        [
+            new TableColumn("Provincie", 1.6f),
+            new TableColumn($"ICT-werkzamen {year}", 1.2f, TextAlign.Right),
+            new TableColumn($"Nettogroei ICT {year}", 1.1f, TextAlign.Right),
+            new TableColumn($"Aandeel zij-instroom ICT {year}", 1.3f, TextAlign.Right),
+            new TableColumn($"Techniek incl. ICT {year}", 1.2f, TextAlign.Right),
+            new TableColumn($"Spanning techniek {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
+            new TableColumn($"Spanning ICT {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
+        ], rows, "Kerncijfers per provincie");
+        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == "provincie" && (v.Period == year || v.Period == quarter))) +
+                      " ICT-werkzamen volgens pr-eDICT, techniek volgens de Techniekpactmonitor (inclusief ICT): niet optellen.", TextStyle.Caption);
+    }
+}

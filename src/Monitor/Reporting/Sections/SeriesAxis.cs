@@ -1,0 +1,30 @@
+// Lines up mart series on a shared period axis for charts and tables.
+using Monitor.Reporting.Data;
+
+namespace Monitor.Reporting.Sections;
+
+public sealed class SeriesAxis
+{
+    public IReadOnlyList<string> Keys { get; }
+    public IReadOnlyList<string> Labels => Keys.Select(PeriodText.Short).ToList();
+
+    SeriesAxis(IReadOnlyList<string> keys) => Keys = keys;
+
+    /// <summary>Every period that occurs in any of the series, in period order.</summary>
+    public static SeriesAxis Of(params IReadOnlyList<IndicatorValue>[] series) =>
+        new(series.SelectMany(s => s)
+            .GroupBy(v => v.Period)
+            .OrderBy(g => g.First().PeriodOrder).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList());
+
+    public static SeriesAxis FromKeys(IReadOnlyList<string> keys) => new(keys);
+
+    /// <summary>The values of a series at each period of the axis; NULL where it has none.</summary>
+    public IReadOnlyList<double?> Align(IReadOnlyList<IndicatorValue> series)
+    {
+        var byPeriod = series.GroupBy(v => v.Period).ToDictionary(g => g.Key, g => g.First().Value);
+        return Keys.Select(k => byPeriod.GetValueOrDefault(k)).ToList();
+    }
+
+    public int Count => Keys.Count;
+}

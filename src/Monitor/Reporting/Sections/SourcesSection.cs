@@ -1,0 +1,163 @@
+// Bronnen en kwaliteit: every extract used, what was quarantined or rejected, the data checks,
+// the definitions of the indicators and the caveats a reader needs.
+using Monitor.Reporting.Layout;
+
+namespace Monitor.Reporting.Sections;
+
+public sealed class SourcesSection : IReportSection
+{
+    public string Title => "Bronnen en kwaliteit";
+
+    static string SourceName(string? code) => code switch
+    {
+        "tpm" => "Techniekpactmonitor",
+        "predict" => "pr-eDICT",
+        "uwv" => "UWV",
+        "roa" => "ROA",
+        null => "onbekend",
+        _ => code,
+    };
+
+    static string Count(long? n) => n is { } v ? DutchFormat.Integer(v) : "–";
+
+    public void Write(ReportContext ctx)
+    {
+        ctx.Section1(Title);
+        var d = ctx.Data;
+        var run = d.LastRun is { } r
+            ? $"De cijfers komen uit de indicatormart van het datawarehouse, laatst bijgewerkt door run {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, status {r.Status}). "
+            : "De cijfers komen uit de indicatormart van het datawarehouse. ";
+        ctx.Paragraph(run + "Van elke sleutel gebruikt de mart de laatste publicatie (vintage)" +
+                      (d.MartAsOf is { } a ? $" die op of vóór de peildatum {a} verscheen." : ".") +
+                      " Een cijfer met status 'onvolledig' is berekend uit de cellen die wel geleverd zijn; ontbrekende of afgeschermde cellen zijn niet als nul geteld.");
+
+        Extracts(ctx);
+        Quarantine(ctx);
+        Checks(ctx);
+        Definitions(ctx);
+        Caveats(ctx);
+    }
+
+    static void Extracts(ReportContext ctx)
+    {
+        var loaded = ctx.Data.Extracts.Where(e => e.State == "loaded").ToList();
+        ctx.Heading("Gebruikte bestanden");
+        if (loaded.Count == 0)
+        {
+            ctx.Note("Het datawarehouse registreert geen geladen bestanden.");
+        }
+        else
+        {
+            ctx.Table(
+            [
+                new TableColumn("Bestand", 3f), new TableColumn("Bron", 1.3f), new TableColumn("Publicatie", 1f),
+                new TableColumn("Rijen", 0.8f, TextAlign.Right), new TableColumn("Geladen", 0.8f, TextAlign.Right),
+                new TableColumn("Quarantaine", 0.9f, TextAlign.Right),
+            ], loaded.Select(e => new TableRow(
+            [
+                e.FileName, SourceName(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
+            ], Highlight: e.RowsQuarantined > 0)).ToList());
+            ctx.Paragraph("Publicatie: de publicatiedatum (vintage) uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
+                          "voor dezelfde sleutels (een revisie); beide blijven bewaard. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +
+                          "contract voldeden; de overige rijen van het bestand zijn wel gebruikt.", TextStyle.Caption);
+        }
+
+        var rejected = ctx.Data.Extracts.Where(e => e.State == "rejected").ToList();
+        if (rejected.Count > 0)
+        {
+            ctx.Table(
+                [new TableColumn("Afgewezen bestand", 2.4f), new TableColumn("Bron", 1.1f), new TableColumn("Reden", 4f)],
+                rejected.Select(e => new TableRow([e.FileName, SourceName(e.Source), e.Reason ?? "–"])).ToList(),
+                "Afgewezen bestanden (niet gebruikt; de vorige publicatie blijft gelden)");
+        }
+    }
+
+    static void Quarantine(ReportContext ctx)
+    {
+        var groups = ctx.Data.Quarantine;
+        if (groups.Count == 0) return;
+        ctx.Heading("Rijen in quarantaine");
+        var shown = groups.Take(20).ToList();
+        ctx.Table(
+            [new TableColumn("Bestand", 2.4f), new TableColumn("Reden", 4f), new TableColumn("Rijen", 0.8f, TextAlign.Right)],
+            shown.Select(g => new TableRow([g.FileName, g.Reason, DutchFormat.Integer(g.Rows)])).ToList());
+        if (groups.Count > shown.Count)
+            ctx.Paragraph($"Nog {DutchFormat.Integer(groups.Count - shown.Count)} andere combinaties van bestand en reden staan in meta.quarantine.", TextStyle.Caption);
+    }
+
+    static void Checks(ReportContext ctx)
+    {
+        ctx.Heading("Kwaliteitscontroles");
+        if (ctx.Data.Checks is not { } checks)
+        {
+            ctx.Note("Dit datawarehouse bevat nog geen uitkomsten van kwaliteitscontroles (meta.check_results ontbreekt).");
+            return;
+        }
+        if (checks.Count == 0)
+        {
+            ctx.Note("Er zijn geen uitkomsten van kwaliteitscontroles vastgelegd.");
+            return;
+        }
+        var failed = checks.Count(c => c.Status == "failed");
+        ctx.Paragraph($"Na het berekenen van de indicatoren zijn {DutchFormat.Integer(checks.Count)} controles uitgevoerd (run {ctx.Data.ChecksRunId}); " +
+                      (failed == 0 ? "alle controles zijn geslaagd." : $"{DutchFormat.Integer(failed)} daarvan vonden afwijkingen."));
+        ctx.Table(
+        [
+            new TableColumn("Controle", 0.4f), new TableColumn("Ernst", 0.2f), new TableColumn("Uitkomst", 0.2f),
+            new TableColumn("Afwijkende rijen", 0.2f, TextAlign.Right), new TableColumn("Omschrijving", 4f),
+        ], checks.Select(c => new TableRow(
+        [
+            c.CheckName, c.Severity == "error" ? "fout" : "waarschuwing", c.Status == "passed" ? "geslaagd" : "afwijking",
+            Count(c.FailingRows), c.Description ?? "",
+        ], Highlight: c.Status == "failed")).ToList());
+    }
+
+    static void Definitions(ReportContext ctx)
+    {
+        var used = ctx.Data.Values.Select(v => v.Indicator).ToHashSet(StringComparer.Ordinal);
+        var entries = ctx.Data.Catalogue.Values.Where(e => used.Contains(e.Code))
+            .OrderBy(e => e.Pijler ?? 9).ThenBy(e => e.Naam, StringComparer.Ordinal).ToList();
+        ctx.Heading("Definities van de indicatoren");
+        if (entries.Count == 0)
+        {
+            ctx.Note("De indicatorcatalogus (mart.indicator_catalogue) is leeg of ontbreekt; de definities staan in de documentatie van de monitor.");
+            return;
+        }
+        ctx.Table(
+        [
+            new TableColumn("Indicator", 1.6f), new TableColumn("Pijler", 0.3f, TextAlign.Center), new TableColumn("Bron en definitie", 2.6f),
+            new TableColumn("Berekening", 2.6f), new TableColumn("Doel", 1.4f),
+        ], entries.Select(e => new TableRow(
+        [
+            e.Naam, e.Pijler?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",
+            DefinitionText(e),
+            e.Formule ?? "", e.Doelregel ?? "geen doel",
+        ])).ToList());
+    }
+
+    /// <summary>The definition usually names its source already; the source is added only when it does not.</summary>
+    static string DefinitionText(Monitor.Reporting.Data.CatalogueEntry e)
+    {
+        if (string.IsNullOrWhiteSpace(e.Definitie)) return e.Bron ?? "";
+        if (string.IsNullOrWhiteSpace(e.Bron) || e.Definitie.StartsWith(e.Bron, StringComparison.OrdinalIgnoreCase)) return e.Definitie;
+        return e.Definitie.Contains(':') ? e.Definitie : $"{e.Bron}: {e.Definitie}";
+    }
+
+    static void Caveats(ReportContext ctx)
+    {
+        ctx.Heading("Kanttekeningen bij het lezen", keepWithNext: 80f);
+        ctx.Bullets(
+        [
+            "Techniek en ICT nooit optellen. De Techniekpactmonitor gebruikt een brede bètatechnische definitie waarin ICT is inbegrepen; " +
+            "een techniekcijfer plus een ICT-cijfer telt ICT dubbel.",
+            "De ICT-definitie van pr-eDICT is ruimer dan de beroepsklasse ICT (BRC-klasse 08) die UWV en ROA gebruiken. ICT-werkzamen volgens " +
+            "pr-eDICT en ICT-vacatures of ROA-prognoses voor ICT-beroepen gaan dus niet over precies dezelfde groep.",
+            "Bij UWV en ROA zijn technische beroepen (klasse 07) en ICT-beroepen (klasse 08) gescheiden, anders dan in de Techniekpactmonitor.",
+            "Nettogroei (verschil tussen twee standen) en het saldo van instroom en uitstroom worden apart gemeten en kunnen verschillen; " +
+            "het rapport toont beide en maakt ze niet gelijk.",
+            "De spanningsindicator van een groter gebied is berekend als de som van de vacatures gedeeld door de som van de WW-uitkeringen, " +
+            "niet als gemiddelde van de regionale verhoudingen.",
+            "Waar een bron een cel afschermt (CBS-conventie 'x') of niet levert, is het cijfer als 'onvolledig' gemarkeerd in plaats van als nul geteld.",
+        ], new TextStyle(8.8f));
+    }
+}

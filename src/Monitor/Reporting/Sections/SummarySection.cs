@@ -1,0 +1,191 @@
+// Samenvatting: one page with a tile per key indicator and a few sentences written from the data.
+using Monitor.Reporting.Data;
+using Monitor.Reporting.Layout;
+
+namespace Monitor.Reporting.Sections;
+
+public sealed class SummarySection : IReportSection
+{
+    public string Title => "Samenvatting";
+
+    public void Write(ReportContext ctx)
+    {
+        ctx.Section1(Title);
+        var scope = ctx.Selected is null
+            ? "De stand van de belangrijkste indicatoren van het actieplan."
+            : $"Deze samenvatting toont de stand van de belangrijkste indicatoren voor {ctx.Regions.Describe(ctx.Selected.Code)}, " +
+              "waar de bronnen cijfers voor deze regio hebben; elke tegel noemt het gebied waarvoor hij geldt.";
+        ctx.Paragraph(scope + " Status: 'op koers', 'achter', 'geen doel' (geen streefwaarde) of 'onvolledig' (niet alle cijfers geleverd).",
+            new TextStyle(8.5f));
+
+        ctx.Tiles(BuildTiles(ctx), columns: 3);
+
+        ctx.Heading("Kernpunten", keepWithNext: 60f);
+        // The summary is one page: the key points take a smaller size rather than spill onto a second page.
+        var points = KeyPoints(ctx).ToList();
+        var style = new[] { 8.6f, 8.3f, 8f, 7.7f, 7.4f }.Select(size => new TextStyle(size))
+            .FirstOrDefault(st => ctx.BulletsHeight(points, st) <= ctx.Page.Remaining, new TextStyle(7.4f));
+        ctx.Bullets(points, style);
+    }
+
+    static IReadOnlyList<KpiTileData> BuildTiles(ReportContext ctx)
+    {
+        var d = ctx.Data;
+        var tiles = new List<KpiTileData>();
+
+        var werkzaamRegion = ctx.RegionFor("werkzaam");
+        var werkzaam = d.Latest("werkzaam", "ict", werkzaamRegion);
+        tiles.Add(Tile(ctx, "ICT-werkzamen", werkzaam,
+            werkzaamRegion == "NL"
+                ? $"Doel {PolicyTargets.IctGoalYear}: {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)}; geen jaardoel"
+                : "Geen regionaal doel"));
+
+        var groei = d.Latest("nettogroei", "ict", werkzaamRegion);
+        tiles.Add(Tile(ctx, "Nettogroei ICT-werkzamen", groei,
+            groei?.Target is { } t ? $"Doel: minimaal {DutchFormat.Integer(t)} per jaar" : "Geen regionaal doel"));
+
+        var tekort = d.Latest("groeitekort", "ict", "NL");
+        tiles.Add(Tile(ctx, "Groeitekort ICT (norm min nettogroei)", tekort,
+            $"Doel: {DutchFormat.Integer(tekort?.Target ?? 0)} of minder"));
+
+        var tempo = d.Latest("benodigd_tempo", "ict", "NL");
+        tiles.Add(Tile(ctx, "Benodigd groeitempo ICT tot 2030", tempo,
+            $"Per jaar, voor {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} in {PolicyTargets.IctGoalYear}"));
+
+        var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
+        tiles.Add(Tile(ctx, $"Jaar waarin het aantal ICT-werkzamen {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} bereikt", miljoen,
+            miljoen?.Value is null && miljoen?.Label is { } never ? never : "Bij het recente groeitempo"));
+
+        var zij = d.Latest("zij_instroom_aandeel", "ict", ctx.RegionFor("zij_instroom_aandeel"));
+        tiles.Add(Tile(ctx, "Aandeel zij-instroom in instroom ICT", zij, "Geen streefwaarde vastgesteld"));
+
+        var behoud = d.Latest("behoud", "ict", ctx.RegionFor("behoud"));
+        tiles.Add(Tile(ctx, "Behoud ICT-werkzamen", behoud, "Geen streefwaarde vastgesteld"));
+
+        var uwvRegion = ctx.RegionFor("spanningsindicator");
+        foreach (var (domain, name) in new[] { ("techniek", "technische beroepen"), ("ict", "ICT-beroepen") })
+        {
+            var s = d.Latest("spanningsindicator", domain, uwvRegion);
+            tiles.Add(Tile(ctx, $"Spanningsindicator {name}", s,
+                s?.Label is { } label ? $"Typering: {label}; geen doel" : "Geen doel"));
+        }
+
+        var hybride = d.Latest("hybride_docenten", "techniek", "NL");
+        tiles.Add(Tile(ctx, "Hybride docenten", hybride,
+            $"Doel: minimaal {DutchFormat.Integer(hybride?.Target ?? PolicyTargets.HybrideDocentenGoal)}"));
+
+        foreach (var (domain, name) in new[] { ("ict", "ICT-beroepen"), ("techniek", "technische beroepen") })
+        {
+            var roa = d.Latest("verwacht_tekort", domain, "NL");
+            tiles.Add(Tile(ctx, $"ROA verwacht tekort {name}", roa,
+                roa is null ? "Geen doel" : $"Over {PeriodText.Short(roa.Period)}; geen doel"));
+        }
+        return tiles;
+    }
+
+    static KpiTileData Tile(ReportContext ctx, string label, IndicatorValue? v, string target)
+    {
+        if (v is null)
+            return new KpiTileData(label, "", "–", "Geen gegevens in de indicatormart", target, Status.Incomplete, "");
+        var tileLabel = $"{label}: {v.Period}, {ctx.RegionName(v.Region)}";
+        // A value the mart could not compute may still carry a label, e.g. 'niet bij huidig tempo'.
+        var value = v.Value is null && v.Label is { } typed ? typed : ctx.Show(v, tileLabel);
+        var change = "Geen vorige periode";
+        if (ctx.Data.Previous(v) is { Value: { } before } prev && v.Value is { } now)
+        {
+            var decimals = v.Unit == "procent" ? 1 : ReportContext.Decimals(v);
+            change = ctx.Show(now - before, v.Unit, $"{tileLabel}, verandering t.o.v. {prev.Period}", v.Period, v.Region, decimals, signed: true)
+                     + $" t.o.v. {PeriodText.Short(prev.Period)}";
+        }
+        var footnote = $"Bron: {v.Source}";
+        return new KpiTileData(label, $"{PeriodText.Short(v.Period)} · {ctx.RegionName(v.Region)}", value, change, target, StatusText.Parse(v.Status), footnote);
+    }
+
+    static IEnumerable<string> KeyPoints(ReportContext ctx)
+    {
+        var d = ctx.Data;
+        var points = new List<string>();
+        var region = ctx.RegionFor("werkzaam");
+        var where = region == "NL" ? "in Nederland" : "in " + ctx.Regions.Describe(region);
+
+        var werkzaam = d.Latest("werkzaam", "ict", region);
+        if (werkzaam?.Value is { } stock)
+        {
+            var s = $"Eind {werkzaam.Period} werkten er {ctx.Show(werkzaam, "ICT-werkzamen")} ICT-professionals {where} (pr-eDICT).";
+            if (d.Previous(werkzaam) is { Value: { } before } prev)
+            {
+                var diff = stock - before;
+                s += diff == 0
+                    ? $" Dat is evenveel als in {prev.Period}."
+                    : $" Dat zijn er {ctx.Show(Math.Abs(diff), "aantal", "verschil ICT-werkzamen t.o.v. vorig jaar", werkzaam.Period, region)} {(diff > 0 ? "meer" : "minder")} dan in {prev.Period}.";
+            }
+            points.Add(s);
+        }
+        else points.Add("Voor het aantal ICT-werkzamen zijn geen gegevens beschikbaar.");
+
+        var groei = d.Latest("nettogroei", "ict", "NL");
+        var tekort = d.Latest("groeitekort", "ict", "NL");
+        if (groei?.Value is { } g && groei.Target is { } norm)
+        {
+            var gap = norm - g;
+            var normText = ctx.Show(norm, "aantal", "norm nettogroei ICT", groei.Period, "NL");
+            points.Add(gap <= 0
+                ? $"Landelijk groeide het aantal ICT-professionals in {groei.Period} met {ctx.Show(groei, "nettogroei ICT")} en haalde daarmee de norm van {normText} per jaar."
+                : g < 0
+                    ? $"Landelijk daalde het aantal ICT-professionals in {groei.Period} met {ctx.Show(-g, "aantal", "daling ICT-werkzamen", groei.Period, "NL")}: een groeitekort van {ctx.Show(gap, "aantal", "groeitekort ICT", groei.Period, "NL")} op de norm van {normText} groei per jaar."
+                    : $"Landelijk groeide het aantal ICT-professionals in {groei.Period} met {ctx.Show(groei, "nettogroei ICT")}: {ctx.Show(gap, "aantal", "groeitekort ICT", groei.Period, "NL")} minder dan de norm van {normText} per jaar.");
+        }
+        else if (tekort is not null)
+            points.Add($"Het groeitekort ten opzichte van de norm was {ctx.Show(tekort, "groeitekort ICT")} in {tekort.Period}.");
+
+        var tempo = d.Latest("benodigd_tempo", "ict", "NL");
+        if (tempo?.Value is not null)
+        {
+            var s = $"Om in {PolicyTargets.IctGoalYear} {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} ICT-professionals te hebben, moet het aantal vanaf eind {tempo.Period} met {ctx.Show(tempo, "benodigd tempo ICT")} per jaar groeien.";
+            var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
+            if (miljoen?.Value is not null)
+                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal in {ctx.Show(miljoen, "jaar een miljoen ICT")} bereikt.";
+            else if (miljoen?.Label is { } label)
+                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal niet bereikt ({label}).";
+            points.Add(s);
+        }
+
+        var zijRegion = ctx.RegionFor("zij_instroom_aandeel");
+        var zij = d.Latest("zij_instroom_aandeel", "ict", zijRegion);
+        if (zij?.Value is not null)
+            points.Add($"Zij-instroom (overstappers uit andere beroepen) was in {zij.Period} goed voor {ctx.Show(zij, "aandeel zij-instroom ICT")} van de instroom in ICT-beroepen {(zijRegion == "NL" ? "in Nederland" : "in " + ctx.Regions.Describe(zijRegion))}.");
+
+        var uwvRegion = ctx.RegionFor("spanningsindicator");
+        var tech = d.Latest("spanningsindicator", "techniek", uwvRegion);
+        var ict = d.Latest("spanningsindicator", "ict", uwvRegion);
+        if (tech?.Value is not null && ict?.Value is not null)
+        {
+            var area = uwvRegion == "NL" ? "" : " in " + ctx.Regions.Describe(uwvRegion);
+            points.Add($"In {PeriodText.Long(tech.Period)} was de arbeidsmarkt{area} voor technische beroepen {tech.Label ?? "niet getypeerd"} " +
+                       $"(spanningsindicator {ctx.Show(tech, "spanningsindicator techniek")}) en voor ICT-beroepen {ict.Label ?? "niet getypeerd"} " +
+                       $"({ctx.Show(ict, "spanningsindicator ICT")}).");
+            if (uwvRegion != "NL" && d.At("spanningsindicator", "techniek", "NL", tech.Period) is { Value: not null } nl)
+                points.Add($"Landelijk was de spanningsindicator voor technische beroepen in dat kwartaal {ctx.Show(nl, "spanningsindicator techniek, landelijk")} ({nl.Label}).");
+        }
+
+        var hybride = d.Latest("hybride_docenten", "techniek", "NL");
+        if (hybride?.Value is { } h)
+        {
+            var goal = hybride.Target ?? PolicyTargets.HybrideDocentenGoal;
+            points.Add(h >= goal
+                ? $"Met {ctx.Show(hybride, "hybride docenten")} hybride docenten in {hybride.Period} is het doel van {ctx.Show(goal, "aantal", "doel hybride docenten", hybride.Period, "NL")} gehaald."
+                : $"In {hybride.Period} waren er {ctx.Show(hybride, "hybride docenten")} hybride docenten, {ctx.Show(goal - h, "aantal", "hybride docenten tekort op doel", hybride.Period, "NL")} minder dan het doel van {ctx.Show(goal, "aantal", "doel hybride docenten", hybride.Period, "NL")}.");
+        }
+
+        var roa = d.Latest("verwacht_tekort", "ict", "NL");
+        var openings = roa is null ? null : d.At("baanopeningen", "ict", "NL", roa.Period);
+        var leavers = roa is null ? null : d.At("instroom_schoolverlaters", "ict", "NL", roa.Period);
+        if (roa?.Value is { } t && openings?.Value is not null && leavers?.Value is not null)
+            points.Add($"ROA verwacht voor {PeriodText.Long(roa.Period)} {ctx.Show(openings, "baanopeningen ICT")} baanopeningen in ICT-beroepen tegenover {ctx.Show(leavers, "schoolverlaters ICT")} schoolverlaters: " +
+                       (t > 0 ? $"een tekort van {ctx.Show(roa, "verwacht tekort ICT")}." : $"geen tekort ({ctx.Show(roa, "verwacht tekort ICT")})."));
+
+        if (ctx.Data.Values.Any(v => v.Status == "incomplete"))
+            points.Add("Een deel van de cijfers is als 'onvolledig' gemarkeerd: daarin ontbreken geleverde of door de bron afgeschermde cellen. Zie 'Bronnen en kwaliteit'.");
+        return points;
+    }
+}
