@@ -1,5 +1,6 @@
 -- severity: error
 -- description: Every share (unit procent) lies between 0 and 100; a value outside means inconsistent inputs (e.g. more women than entrants, outflow above the stock).
+-- omschrijving: Elk aandeel (eenheid procent) ligt tussen 0 en 100; een waarde daarbuiten wijst op tegenstrijdige invoer.
 SELECT indicator, domain, period, region, category, value, numerator, denominator, source, vintage
 FROM mart.indicator_values
 WHERE unit = 'procent' AND (value < 0 OR value > 100)

@@ -1,5 +1,6 @@
 -- severity: warning
 -- description: Where the Techniekpactmonitor delivers both NL and Techniekpact-region rows for a cell, the five regions add up to the NL figure (cells with a missing or suppressed value are skipped).
+-- omschrijving: Waar de Techniekpactmonitor zowel landelijke als Techniekpactregio-cijfers levert, tellen de vijf regio's op tot het landelijke cijfer (cellen met ontbrekende of afgeschermde waarden niet meegeteld).
 WITH regions AS (
     SELECT studiejaar, onderwijssoort, fase, richting, geslacht,
            sum(aantal) AS som_regios, count(*) AS regios,

@@ -1,5 +1,6 @@
 -- severity: error
 -- description: ROA identity: Baanopeningen equals max(Uitbreidingsvraag, 0) + Vervangingsvraag within 100, for every forecast row in force.
+-- omschrijving: ROA-identiteit: baanopeningen = max(uitbreidingsvraag, 0) + vervangingsvraag, op 100 na, voor elke geldende prognoserij.
 SELECT r.prognoseperiode, r.beroepsklasse, r.baanopeningen, r.uitbreidingsvraag, r.vervangingsvraag,
        greatest(r.uitbreidingsvraag, 0) + r.vervangingsvraag AS expected,
        r.baanopeningen - (greatest(r.uitbreidingsvraag, 0) + r.vervangingsvraag) AS difference,

@@ -1,5 +1,6 @@
 -- severity: warning
 -- description: Every dataset has a loaded vintage recent enough for its publication frequency (yearly: 15 months, quarterly: 5 months, biennial: 27 months), compared with the run's date (variable today); required datasets that never loaded are listed too.
+-- omschrijving: Elke dataset heeft een geladen levering die recent genoeg is voor de publicatiefrequentie (jaarlijks 15 maanden, per kwartaal 5, tweejaarlijks 27), gemeten vanaf de rundatum; verplichte datasets zonder levering worden ook gemeld.
 WITH expected(source, dataset, frequency, max_age_months, optional) AS (
     VALUES
         ('tpm', 'onderwijs', 'yearly', 15, false),

@@ -1,5 +1,6 @@
 -- severity: warning
 -- description: Flows and stock tell the same story: saldo_stromen (instroom - uitstroom) and nettogroei differ by at most 5% of the previous year's stock. Sources measure them differently, so some difference is expected; a large one is worth a look.
+-- omschrijving: Stromen en stand vertellen hetzelfde verhaal: het saldo van instroom en uitstroom wijkt ten hoogste 5% van de stand van het vorige jaar af van de nettogroei.
 SELECT s.domain, s.region, s.period, s.value AS saldo_stromen, g.value AS nettogroei,
        s.value - g.value AS verschil, p.value AS werkzaam_vorig_jaar, s.source
 FROM mart.indicator_values AS s

@@ -1,5 +1,6 @@
 -- severity: warning
 -- description: Where vacancy-level UWV records cover a quarter, the vacancies open at its end (arisen on or before the last day, not filled by then) agree within 1% with uwv_vacatures per region and class.
+-- omschrijving: Waar UWV-vacaturegegevens op vacatureniveau een kwartaal dekken, wijkt het aantal openstaande vacatures aan het eind ervan per regio en beroepsklasse ten hoogste 1% af van het geaggregeerde UWV-bestand.
 WITH detail_span AS (
     SELECT min(datum_ontstaan) AS first_day, max(vintage) AS last_vintage
     FROM staging.stg_uwv_vacatures_detail

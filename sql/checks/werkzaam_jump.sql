@@ -1,5 +1,6 @@
 -- severity: warning
 -- description: The workforce stock moves less than 15% from one year to the next (|nettogroei| <= 15% of the previous stock); a larger jump usually means a break in definition or a wrong delivery.
+-- omschrijving: De beroepsbevolking verandert van jaar op jaar minder dan 15%; een grotere sprong wijst meestal op een definitiebreuk of een foute levering.
 SELECT g.domain, g.region, g.period, p.value AS werkzaam_vorig_jaar, g.value AS nettogroei,
        round(100.0 * g.value / p.value, 1) AS procent_van_vorig_jaar, g.source, g.vintage
 FROM mart.indicator_values AS g

@@ -7,24 +7,31 @@ using Monitor.Warehouse;
 
 namespace Monitor.Indicators;
 
-/// <summary>One check file: its name, severity and description from the header comments, and its query.</summary>
-public sealed record CheckDefinition(string Name, string Severity, string Description, string Sql)
+/// <summary>
+/// One check file: its name, severity, description (English, for logs) and omschrijving (Dutch, for the report)
+/// from the header comments, and its query.
+/// </summary>
+public sealed record CheckDefinition(string Name, string Severity, string Description, string Sql, string? Omschrijving = null)
 {
-    static readonly Regex Header = new(@"^--\s*(severity|description)\s*:\s*(.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    static readonly Regex Header = new(@"^--\s*(severity|description|omschrijving)\s*:\s*(.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<CheckDefinition> All() =>
         SqlResources.Folder(CheckRunner.CheckFolder).Select(f => Parse(f.Name, f.Sql)).ToList();
 
-    /// <summary>Reads the <c>-- severity:</c> and <c>-- description:</c> lines that open a check file.</summary>
+    /// <summary>Reads the <c>-- severity:</c>, <c>-- description:</c> and optional <c>-- omschrijving:</c> lines that open a check file.</summary>
     public static CheckDefinition Parse(string name, string sql)
     {
-        string? severity = null, description = null;
+        string? severity = null, description = null, omschrijving = null;
         foreach (var line in sql.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)))
         {
             var m = Header.Match(line);
             if (!m.Success) continue;
-            if (m.Groups[1].Value.Equals("severity", StringComparison.OrdinalIgnoreCase)) severity = m.Groups[2].Value.ToLowerInvariant();
-            else description = m.Groups[2].Value;
+            switch (m.Groups[1].Value.ToLowerInvariant())
+            {
+                case "severity": severity = m.Groups[2].Value.ToLowerInvariant(); break;
+                case "description": description = m.Groups[2].Value; break;
+                default: omschrijving = m.Groups[2].Value; break;
+            }
         }
         if (severity is not ("error" or "warning"))
             throw new InvalidOperationException(
@@ -32,12 +39,13 @@ public sealed record CheckDefinition(string Name, string Severity, string Descri
         if (string.IsNullOrWhiteSpace(description))
             throw new InvalidOperationException($"check sql/checks/{name}.sql has no '-- description: ...' line in its header");
         var query = sql.Trim().TrimEnd(';').TrimEnd();
-        return new CheckDefinition(name, severity, description, query);
+        return new CheckDefinition(name, severity, description, query, omschrijving);
     }
 }
 
 /// <summary>The outcome of one check: failed when its query returned rows.</summary>
-public sealed record CheckResult(string Name, string Severity, string Status, long FailingRows, string Sample, string Description)
+public sealed record CheckResult(string Name, string Severity, string Status, long FailingRows, string Sample, string Description,
+    string? Omschrijving = null)
 {
     public bool Passed => Status == "passed";
     /// <summary>A failed check of severity error: the run must not publish.</summary>
@@ -72,7 +80,7 @@ public static class CheckRunner
                     ? "[]"
                     : connection.ExecuteScalar<string>(
                         $"SELECT CAST(to_json(list(q)) AS VARCHAR) FROM (SELECT * FROM check_rows LIMIT {SampleSize}) AS q") ?? "[]";
-                results.Add(new CheckResult(check.Name, check.Severity, failing == 0 ? "passed" : "failed", failing, sample, check.Description));
+                results.Add(new CheckResult(check.Name, check.Severity, failing == 0 ? "passed" : "failed", failing, sample, check.Description, check.Omschrijving));
             }
             catch (DbException e)
             {
@@ -89,10 +97,10 @@ public static class CheckRunner
         foreach (var r in results)
         {
             connection.Execute("""
-                INSERT INTO meta.check_results (run_id, check_name, severity, status, failing_rows, sample, description, checked_at)
-                VALUES ($run_id, $check_name, $severity, $status, $failing_rows, $sample, $description, now()::TIMESTAMP)
+                INSERT INTO meta.check_results (run_id, check_name, severity, status, failing_rows, sample, description, checked_at, omschrijving)
+                VALUES ($run_id, $check_name, $severity, $status, $failing_rows, $sample, $description, now()::TIMESTAMP, $omschrijving)
                 """,
-                new { run_id = runId, check_name = r.Name, severity = r.Severity, status = r.Status, failing_rows = r.FailingRows, sample = r.Sample, description = r.Description },
+                new { run_id = runId, check_name = r.Name, severity = r.Severity, status = r.Status, failing_rows = r.FailingRows, sample = r.Sample, description = r.Description, omschrijving = r.Omschrijving },
                 tx);
         }
         tx.Commit();

@@ -27,6 +27,16 @@ public class CheckRunnerTests
         Assert.That(checks.Where(c => c.Severity == "error").Select(c => c.Name),
             Is.EquivalentTo(new[] { "mart_shares_within_0_100", "mart_unique_key", "mart_codes_in_catalogue", "roa_baanopeningen_identity" }));
         Assert.That(checks.All(c => c.Description.Length > 20), Is.True);
+        // The report is Dutch: every shipped check carries its Dutch wording too.
+        Assert.That(checks.Where(c => string.IsNullOrWhiteSpace(c.Omschrijving)).Select(c => c.Name), Is.Empty);
+    }
+
+    [Test]
+    public void The_dutch_wording_is_read_from_the_omschrijving_line()
+    {
+        var check = CheckDefinition.Parse("z", "-- severity: error\n-- description: English\n-- omschrijving: Nederlands\nSELECT 1");
+        Assert.That((check.Description, check.Omschrijving), Is.EqualTo(("English", "Nederlands")));
+        Assert.That(CheckDefinition.Parse("w", "-- severity: error\n-- description: only English\nSELECT 1").Omschrijving, Is.Null);
     }
 
     [Test]

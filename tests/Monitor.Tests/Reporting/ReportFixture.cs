@@ -324,7 +324,7 @@ public static class ReportFixture
                  })
             c.Execute("INSERT INTO meta.quarantine VALUES ($id, $file, $line, $column, $value, $reason, NULL)", new { id, file, line, column, value, reason }, tx);
         c.Execute("""
-            INSERT INTO meta.check_results VALUES
+            INSERT INTO meta.check_results (run_id, check_name, severity, status, failing_rows, sample, description, checked_at) VALUES
             ('20240615T020000Z-a1b2', 'techniek_ict_niet_opgeteld', 'error', 'passed', 0, '[]', 'Geen indicator telt techniek en ICT bij elkaar op', TIMESTAMP '2024-06-15 02:02:00'),
             ('20240615T020000Z-a1b2', 'spanning_uit_sommen', 'error', 'passed', 0, '[]', 'Spanningsindicator = som vacatures / som WW', TIMESTAMP '2024-06-15 02:02:00'),
             ('20240615T020000Z-a1b2', 'ww_afgeschermd', 'warning', 'failed', 1, '[{"region":"AM24"}]', 'Regio''s met afgeschermd WW-aantal', TIMESTAMP '2024-06-15 02:02:00')

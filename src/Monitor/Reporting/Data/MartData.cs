@@ -58,8 +58,14 @@ public sealed class MartData
         if (TableExists(db, "meta", "check_results"))
         {
             checksRun = c.ExecuteScalar<string?>("SELECT max(run_id) FROM meta.check_results");
-            checks = c.Query<CheckRecord>("""
-                SELECT check_name AS CheckName, severity, status, failing_rows AS FailingRows, description
+            // The Dutch text where the warehouse has it (migration 005); the English one otherwise.
+            var dutch = c.ExecuteScalar<long>("""
+                SELECT count(*) FROM information_schema.columns
+                WHERE table_schema = 'meta' AND table_name = 'check_results' AND column_name = 'omschrijving'
+                """) > 0;
+            var description = dutch ? "coalesce(omschrijving, description)" : "description";
+            checks = c.Query<CheckRecord>($"""
+                SELECT check_name AS CheckName, severity, status, failing_rows AS FailingRows, {description} AS description
                 FROM meta.check_results WHERE run_id = $run
                 ORDER BY CASE status WHEN 'failed' THEN 0 ELSE 1 END, CASE severity WHEN 'error' THEN 0 ELSE 1 END, check_name
                 """, new { run = checksRun }).ToList();

@@ -93,9 +93,16 @@ public sealed class SummarySection : IReportSection
         var change = "Geen vorige periode";
         if (ctx.Data.Previous(v) is { Value: { } before } prev && v.Value is { } now)
         {
-            var decimals = v.Unit == "procent" ? 1 : ReportContext.Decimals(v);
-            change = ctx.Show(now - before, v.Unit, $"{tileLabel}, verandering t.o.v. {prev.Period}", v.Period, v.Region, decimals, signed: true)
-                     + $" t.o.v. {PeriodText.Short(prev.Period)}";
+            // A difference between two calendar years reads badly ("0 t.o.v. 2023"); show the earlier year itself.
+            if (v.Unit == "jaar")
+                change = $"Bij de stand van {PeriodText.Short(prev.Period)}: " +
+                         ctx.Show(before, v.Unit, $"{tileLabel}, waarde in {prev.Period}", prev.Period, v.Region);
+            else
+            {
+                var decimals = v.Unit == "procent" ? 1 : ReportContext.Decimals(v);
+                change = ctx.Show(now - before, v.Unit, $"{tileLabel}, verandering t.o.v. {prev.Period}", v.Period, v.Region, decimals, signed: true)
+                         + $" t.o.v. {PeriodText.Short(prev.Period)}";
+            }
         }
         var footnote = $"Bron: {v.Source}";
         return new KpiTileData(label, $"{PeriodText.Short(v.Period)} · {ctx.RegionName(v.Region)}", value, change, target, StatusText.Parse(v.Status), footnote);
