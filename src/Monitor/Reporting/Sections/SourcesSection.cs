@@ -18,6 +18,18 @@ public sealed class SourcesSection : IReportSection
         _ => code,
     };
 
+    /// <summary>The ledger's run status in Dutch; a report made inside a run sees that run still going.</summary>
+    static string RunStatus(string? status) => status switch
+    {
+        "running" => "dit rapport is in die run gemaakt",
+        "succeeded" => "geslaagd",
+        "succeeded_with_data_problems" => "geslaagd, met afgekeurde rijen of bestanden",
+        "blocked" => "niet gepubliceerd door een blokkerende controle",
+        "failed" => "mislukt",
+        null => "status onbekend",
+        _ => "status " + status,
+    };
+
     static string Count(long? n) => n is { } v ? DutchFormat.Integer(v) : "–";
 
     public void Write(ReportContext ctx)
@@ -25,7 +37,7 @@ public sealed class SourcesSection : IReportSection
         ctx.Section1(Title);
         var d = ctx.Data;
         var run = d.LastRun is { } r
-            ? $"De cijfers komen uit de indicatormart van het datawarehouse, laatst bijgewerkt door run {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, status {r.Status}). "
+            ? $"De cijfers komen uit de indicatormart van het datawarehouse, laatst bijgewerkt door run {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, {RunStatus(r.Status)}). "
             : "De cijfers komen uit de indicatormart van het datawarehouse. ";
         ctx.Paragraph(run + "Van elke sleutel gebruikt de mart de laatste publicatie (vintage)" +
                       (d.MartAsOf is { } a ? $" die op of vóór de peildatum {a} verscheen." : ".") +

@@ -1,0 +1,67 @@
+// The report as the last step of a full run on the bundled sample-data: built in the run's work
+// directory, published with the warehouse, read back as text.
+using System.Text.Json;
+using Monitor.Pipeline;
+using Monitor.Tests.Support;
+
+namespace Monitor.Tests.Reporting;
+
+[TestFixture]
+public class RunReportTests
+{
+    static readonly DateTimeOffset FixedTime = new(2026, 1, 15, 6, 30, 0, TimeSpan.Zero);
+    TempDir temp = null!;
+    RunResult run = null!;
+
+    [OneTimeSetUp]
+    public void RunOnSampleData()
+    {
+        temp = new TempDir();
+        run = StandardSteps.Runner().Run(new RunRequest
+        {
+            DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, GeneratedAt = FixedTime, StableFiles = Fixtures.NoWatch,
+        });
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp() => temp.Dispose();
+
+    [Test]
+    public void The_run_publishes_the_report_its_figures_and_a_summary_beside_it()
+    {
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Message);
+        var reports = temp.Combine("reports");
+        Assert.That(run.ReportPath, Is.EqualTo(Path.Combine(reports, "indicatorrapport-2024.pdf")));
+        Assert.That(File.Exists(run.ReportPath));
+        Assert.That(File.Exists(Path.Combine(reports, "indicatorrapport-2024-cijfers.csv")));
+        Assert.That(Directory.GetFiles(reports, "*.png"), Has.Length.EqualTo(Directory.GetFiles(reports, "*.svg").Length).And.Length.GreaterThan(10));
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "run-summary.json")));
+        Assert.That(summary.RootElement.GetProperty("run_id").GetString(), Is.EqualTo(run.RunId));
+        Assert.That(summary.RootElement.GetProperty("report").GetString(), Is.EqualTo(run.ReportPath));
+        Assert.That(summary.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()),
+            Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export", "publish" }));
+        // Nothing of the run's private directory is left once it has published.
+        Assert.That(Directory.Exists(Path.Combine(temp.Path, ".work", run.RunId)), Is.False);
+    }
+
+    [Test]
+    public void The_published_report_has_every_section_the_anchored_figures_and_dutch_check_texts()
+    {
+        if (!Poppler.Available) Assert.Ignore("pdftotext/pdfinfo (poppler-utils) not installed");
+        var text = System.Text.RegularExpressions.Regex.Replace(Poppler.Text(run.ReportPath!)!, @"\s+", " ");
+        foreach (var heading in new[]
+        {
+            "Samenvatting", "Pijler 1: meer jongeren in bètatechnisch onderwijs", "Pijler 2: behoud en groei van technische en ICT-werkenden",
+            "Regionale verschillen", "Vooruitblik: baanopeningen en schoolverlaters", "Pijler 3 en 4: productiviteit en governance", "Bronnen en kwaliteit",
+        })
+            Assert.That(text, Does.Contain(heading));
+        // Sample-data is anchored on the published pr-eDICT figures: 2023 nettogroei -3,000 (DOMAIN.md).
+        Assert.That(text, Does.Contain("-3.000"));
+        Assert.That(text, Does.Contain("Gemaakt op 15 januari 2026"));
+        Assert.That(text, Does.Contain($"run {run.RunId}").And.Contain("dit rapport is in die run gemaakt"));
+        // Check descriptions are printed in Dutch, not the English text meant for logs.
+        Assert.That(text, Does.Contain("Elke indicatorcode in mart.indicator_values staat in de catalogus"));
+        Assert.That(text, Does.Not.Contain("Every indicator code"));
+    }
+}
