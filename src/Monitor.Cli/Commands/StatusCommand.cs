@@ -40,6 +40,32 @@ public static class StatusCommand
                 $"{r.FilesSeen}", $"{r.FilesLoaded}", $"{r.FilesRejected}", $"{r.RowsLoaded}", $"{r.RowsQuarantined}", Markup.Escape(r.Message ?? ""));
         AnsiConsole.Write(runs);
 
+        if (StatusQueries.LastRuns(db, 1).FirstOrDefault() is { } last)
+        {
+            var steps = new Table().Border(TableBorder.Simple).Title($"Steps of run {Markup.Escape(last.RunId)}");
+            steps.AddColumns("step", "status", "seconds", "rows", "message");
+            foreach (var s in StatusQueries.Steps(db, last.RunId))
+                steps.AddRow(Markup.Escape(s.Step), Markup.Escape(s.Status),
+                    s.EndedAt is { } end ? (end - s.StartedAt).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "",
+                    s.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Message ?? ""));
+            AnsiConsole.Write(steps);
+        }
+
+        var checkRows = StatusQueries.LatestChecks(db);
+        if (checkRows.Count > 0)
+        {
+            var checks = new Table().Border(TableBorder.Simple).Title($"Data-quality checks of run {Markup.Escape(checkRows[0].RunId)}");
+            checks.AddColumns("check", "severity", "status", "failing rows", "first failing rows");
+            foreach (var c in checkRows)
+            {
+                var colour = c.Status == "passed" ? "green" : c.Severity == "error" ? "red" : "yellow";
+                var sample = c.FailingRows == 0 ? "" : c.Sample ?? "";
+                if (sample.Length > 120) sample = sample[..117] + "...";
+                checks.AddRow(Markup.Escape(c.CheckName), c.Severity, $"[{colour}]{c.Status}[/]", $"{c.FailingRows}", Markup.Escape(sample));
+            }
+            AnsiConsole.Write(checks);
+        }
+
         var extracts = new Table().Border(TableBorder.Simple).Title("Extracts");
         extracts.AddColumns("id", "source", "dataset", "vintage", "file", "encoding", "rows", "loaded", "quarantined", "state", "reason");
         foreach (var x in StatusQueries.Extracts(db))

@@ -20,8 +20,30 @@ public sealed record ExtractRow(int ExtractId, string Folder, string FileName, s
     };
 }
 
+public sealed record StepRow(string Step, string Status, DateTime StartedAt, DateTime? EndedAt, long? Rows, string? Message);
+
+public sealed record CheckRow(string RunId, string CheckName, string Severity, string Status, long FailingRows, string? Sample, string? Description);
+
 public static class StatusQueries
 {
+    /// <summary>The steps of one run in the order they ran.</summary>
+    public static IReadOnlyList<StepRow> Steps(WarehouseDb db, string runId) =>
+        db.Connection.Query<StepRow>("""
+            SELECT step AS Step, status AS Status, started_at AS StartedAt, ended_at AS EndedAt, rows AS Rows, message AS Message
+            FROM meta.run_steps WHERE run_id = $run_id ORDER BY started_at, step
+            """, new { run_id = runId }).ToList();
+
+    /// <summary>The data-quality checks of the most recent run that ran them; failures first.</summary>
+    public static IReadOnlyList<CheckRow> LatestChecks(WarehouseDb db) =>
+        db.Connection.Query<CheckRow>("""
+            SELECT c.run_id AS RunId, c.check_name AS CheckName, c.severity AS Severity, c.status AS Status, c.failing_rows AS FailingRows,
+                   c.sample AS Sample, c.description AS Description
+            FROM meta.check_results AS c
+            WHERE c.run_id = (SELECT x.run_id FROM meta.check_results AS x JOIN meta.runs AS r USING (run_id)
+                              ORDER BY r.started_at DESC, x.run_id DESC LIMIT 1)
+            ORDER BY CASE c.status WHEN 'failed' THEN 0 ELSE 1 END, CASE c.severity WHEN 'error' THEN 0 ELSE 1 END, c.check_name
+            """).ToList();
+
     public static IReadOnlyList<RunRow> LastRuns(WarehouseDb db, int count = 10) =>
         db.Connection.Query<RunRow>($"""
             SELECT run_id AS RunId, trigger AS Trigger, started_at AS StartedAt, ended_at AS EndedAt, status AS Status, as_of AS AsOf,

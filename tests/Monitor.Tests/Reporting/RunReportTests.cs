@@ -3,6 +3,7 @@
 using System.Text.Json;
 using Monitor.Pipeline;
 using Monitor.Tests.Support;
+using Monitor.Warehouse;
 
 namespace Monitor.Tests.Reporting;
 
@@ -63,5 +64,20 @@ public class RunReportTests
         // Check descriptions are printed in Dutch, not the English text meant for logs.
         Assert.That(text, Does.Contain("Elke indicatorcode in mart.indicator_values staat in de catalogus"));
         Assert.That(text, Does.Not.Contain("Every indicator code"));
+    }
+
+    [Test]
+    public void Status_shows_the_steps_and_the_checks_of_the_run()
+    {
+        using var db = WarehouseDb.OpenReadOnly(temp.Combine("warehouse.duckdb"));
+        Assert.That(StatusQueries.Steps(db, run.RunId).Select(s => (s.Step, s.Status)), Is.EqualTo(new[]
+        {
+            ("ingest", "succeeded"), ("indicators", "succeeded"), ("checks", "succeeded"), ("report", "succeeded"), ("export", "succeeded"),
+        }));
+        var checks = StatusQueries.LatestChecks(db);
+        Assert.That(checks.Select(c => c.RunId).Distinct(), Is.EqualTo(new[] { run.RunId }));
+        Assert.That(checks, Has.Count.EqualTo(Monitor.Indicators.CheckDefinition.All().Count));
+        // Failures come first; on sample-data no check of severity error fails.
+        Assert.That(checks.Where(c => c.Status == "failed").Select(c => c.Severity), Is.All.EqualTo("warning"));
     }
 }
