@@ -254,7 +254,6 @@ public sealed class Pillar2Section : IReportSection
         if (region != "NL")
             series.Add(("ICT-beroepen (Nederland)", d.Series("behoud", "ict", "NL")));
         series = series.Where(s => s.Values.Count > 0).ToList();
-        var axis = SeriesAxis.Of(series.Select(s => s.Values).ToArray());
         ctx.Chart(new ChartSpec
         {
             Title = "Behoud: aandeel werkenden dat in het beroep blijft",
@@ -262,15 +261,7 @@ public sealed class Pillar2Section : IReportSection
             Source = ReportContext.SourceLine(series.SelectMany(s => s.Values)),
             Region = region,
             PlotHeight = 150f,
-            Model = new ChartModel
-            {
-                Kind = ChartKind.Line,
-                Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
-                Series = series.Select((s, i) => new ChartSeries(s.Name, axis.Align(s.Values), i)).ToList(),
-                Unit = "procent",
-                Decimals = 1,
-            },
+            Model = SeriesAxis.LineModel(series, "procent", decimals: 1),
         });
     }
 
@@ -336,7 +327,6 @@ public sealed class Pillar2Section : IReportSection
                       $"dan een half jaar een WW-uitkering heeft; vanaf {DutchFormat.Number(PolicyTargets.KrapFrom, 1)} heet de markt krap, vanaf " +
                       $"{DutchFormat.Number(PolicyTargets.ZeerKrapFrom, 0)} zeer krap.");
 
-        var axis = SeriesAxis.Of(vacTech, vacIct);
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Openstaande vacatures in technische en ICT-beroepen",
@@ -344,14 +334,7 @@ public sealed class Pillar2Section : IReportSection
             Source = ReportContext.SourceLine(vacTech.Concat(vacIct)),
             Region = region,
             PlotHeight = 150f,
-            Model = new ChartModel
-            {
-                Kind = ChartKind.Line,
-                Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
-                Series = [new ChartSeries("Technische beroepen (07)", axis.Align(vacTech), 0), new ChartSeries("ICT-beroepen (08)", axis.Align(vacIct), 1)],
-                Unit = "aantal",
-            },
+            Model = SeriesAxis.LineModel([("Technische beroepen (07)", vacTech), ("ICT-beroepen (08)", vacIct)], "aantal"),
         });
 
         var spSeries = new List<(string Name, IReadOnlyList<IndicatorValue> Values)>
@@ -363,7 +346,6 @@ public sealed class Pillar2Section : IReportSection
             spSeries.Add(("Technische beroepen, Nederland", d.Series("spanningsindicator", "techniek", "NL")));
             spSeries.Add(("ICT-beroepen, Nederland", d.Series("spanningsindicator", "ict", "NL")));
         }
-        var spAxis = SeriesAxis.Of(spSeries.Select(s => s.Values).ToArray());
         ctx.Chart(new ChartSpec
         {
             Title = "Spanningsindicator voor technische en ICT-beroepen",
@@ -371,20 +353,8 @@ public sealed class Pillar2Section : IReportSection
             Source = ReportContext.SourceLine(spSeries.SelectMany(s => s.Values)),
             Region = region,
             PlotHeight = 160f,
-            Model = new ChartModel
-            {
-                Kind = ChartKind.Line,
-                Categories = spAxis.Labels,
-                CategoryKeys = spAxis.Keys,
-                Series = spSeries.Select((s, i) => new ChartSeries(s.Name, spAxis.Align(s.Values), i)).ToList(),
-                Unit = "ratio",
-                Decimals = 2,
-                References =
-                [
-                    new ReferenceLine(PolicyTargets.KrapFrom, "krap"),
-                    new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap"),
-                ],
-            },
+            Model = SeriesAxis.LineModel(spSeries, "ratio", decimals: 2,
+                [new ReferenceLine(PolicyTargets.KrapFrom, "krap"), new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")]),
         });
 
         var quarters = SeriesAxis.Of(vacTech, vacIct, spTech, spIct).Keys.TakeLast(4).ToList();

@@ -1,4 +1,5 @@
 // Lines up mart series on a shared period axis for charts and tables.
+using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 
 namespace Monitor.Reporting.Sections;
@@ -27,4 +28,21 @@ public sealed class SeriesAxis
     }
 
     public int Count => Keys.Count;
+
+    /// <summary>A line chart of named mart series over every period any of them has; series are styled in the order given.</summary>
+    public static ChartModel LineModel(IReadOnlyList<(string Name, IReadOnlyList<IndicatorValue> Values)> series, string unit, int decimals = 0,
+        IReadOnlyList<ReferenceLine>? references = null)
+    {
+        var axis = Of(series.Select(s => s.Values).ToArray());
+        return new ChartModel
+        {
+            Kind = ChartKind.Line,
+            Categories = axis.Labels,
+            CategoryKeys = axis.Keys,
+            Series = series.Select((s, i) => new ChartSeries(s.Name, axis.Align(s.Values), i)).ToList(),
+            Unit = unit,
+            Decimals = decimals,
+            References = references ?? [],
+        };
+    }
 }
