@@ -116,6 +116,8 @@ public sealed class PipelineRunner
         // A publish interrupted by a crash is finished first; leftovers of dead runs are cleared.
         var recovery = Publisher.Recover(outDir);
         if (recovery.CompletedPublish is { } completed) observer.Info($"completed the publish of run {completed}, interrupted earlier");
+        foreach (var dead in recovery.Removed.Where(r => Path.GetDirectoryName(r) == Path.Combine(outDir, Publisher.WorkFolder)))
+            observer.Info($"removed the work directory of run {Path.GetFileName(dead)}, which ended without publishing (killed or crashed)");
 
         var resilience = new MonitorResilience(request.Retry, request.Timeouts);
         var published = Path.Combine(outDir, "warehouse.duckdb");
