@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Monitor.Pipeline;
+using Monitor.Pipeline.Definition;
+using Monitor.Pipeline.Scheduling;
 
 namespace Monitor.Cli.Commands;
 
@@ -13,18 +15,34 @@ public static class RunCommand
         var asOf = CommonOptions.AsOf();
         var threshold = CommonOptions.Threshold();
         var generatedAt = CommonOptions.GeneratedAt();
+        var pipeline = new Option<string?>("--pipeline")
+        {
+            Description = "Run what this pipeline file describes (steps, paths, retry, timeouts, threshold, blocking checks), once, now; " +
+                          "--data, --out and --bad-row-threshold given as well override the file",
+        };
         var command = new Command("run", "Run the pipeline once: load new extracts, compute indicators, check, report, publish")
         {
-            data, @out, asOf, threshold, generatedAt,
+            data, @out, asOf, threshold, generatedAt, pipeline,
         };
         command.SetAction((parse, ct) =>
         {
-            var request = new RunRequest
+            RunRequest request;
+            try
             {
-                DataDir = parse.GetValue(data)!,
-                OutDir = parse.GetValue(@out)!,
+                request = BaseRequest(parse.GetValue(pipeline));
+            }
+            catch (PipelineDefinitionException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            // The file gives the defaults; what is typed on the command line wins.
+            request = request with
+            {
+                DataDir = Given(parse, data) ? parse.GetValue(data)! : request.DataDir,
+                OutDir = Given(parse, @out) ? parse.GetValue(@out)! : request.OutDir,
+                BadRowThreshold = Given(parse, threshold) ? parse.GetValue(threshold) : request.BadRowThreshold,
                 AsOf = parse.GetValue(asOf),
-                BadRowThreshold = parse.GetValue(threshold),
                 GeneratedAt = parse.GetValue(generatedAt),
             };
             if (request.BadRowThreshold is < 0 or > 1)
@@ -39,4 +57,11 @@ public static class RunCommand
         });
         return command;
     }
+
+    /// <summary>Without a pipeline file: the command's defaults (sample-data, out, default retries, no time limits).</summary>
+    static RunRequest BaseRequest(string? pipelineFile) =>
+        pipelineFile is null ? new RunRequest() : StandardSteps.RequestFor(PipelineDefinition.Load(pipelineFile), RunTrigger.Manual);
+
+    /// <summary>True when the option was typed, not filled in from its default.</summary>
+    static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 }

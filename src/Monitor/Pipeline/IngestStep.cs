@@ -2,6 +2,7 @@
 using Dapper;
 using Monitor.Sources;
 using Monitor.Warehouse;
+using Polly;
 
 namespace Monitor.Pipeline;
 
@@ -28,7 +29,8 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
     public bool HasProblems => Files.Any(f => f.HasProblems);
 }
 
-public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock)
+/// <param name="fileIo">Retries reading an extract another process holds locked (the file-io pipeline); no retry when null.</param>
+public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock, ResiliencePipeline? fileIo = null)
 {
     /// <summary>Loads the files into the warehouse; one file's failure never stops the others.</summary>
     public IngestSummary Run(WarehouseDb db, string runId, IReadOnlyList<DiscoveredFile> files, Action<FileOutcome>? progress = null,
@@ -54,11 +56,12 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.Path);
+            bytes = (fileIo ?? ResiliencePipeline.Empty).Execute(() => File.ReadAllBytes(file.Path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}", []);
+            // Still locked after the retries, or not readable at all: a problem of this file, never of the run.
+            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}; the next run tries again", []);
         }
 
         var sha = ExtractStore.Sha256Of(bytes);

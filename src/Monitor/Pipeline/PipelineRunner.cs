@@ -91,6 +91,12 @@ public sealed class PipelineRunner
         return this;
     }
 
+    /// <summary>
+    /// Test seam for fault injection: called with each step's name, publish included, as the step starts. What it
+    /// throws fails the run at that step, exactly as a failure inside the step would.
+    /// </summary>
+    internal Action<string>? BeforeStep { get; set; }
+
     public static string NewRunId(DateTimeOffset now) =>
         now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..4];
 
@@ -110,6 +116,8 @@ public sealed class PipelineRunner
         // A publish interrupted by a crash is finished first; leftovers of dead runs are cleared.
         var recovery = Publisher.Recover(outDir);
         if (recovery.CompletedPublish is { } completed) observer.Info($"completed the publish of run {completed}, interrupted earlier");
+        foreach (var dead in recovery.Removed.Where(r => Path.GetDirectoryName(r) == Path.Combine(outDir, Publisher.WorkFolder)))
+            observer.Info($"removed the work directory of run {Path.GetFileName(dead)}, which ended without publishing (killed or crashed)");
 
         var resilience = new MonitorResilience(request.Retry, request.Timeouts);
         var published = Path.Combine(outDir, "warehouse.duckdb");
@@ -150,7 +158,7 @@ public sealed class PipelineRunner
                         tx.Commit();
                     }
                     var validator = new ExtractValidator(reference.Data, request.BadRowThreshold);
-                    ctx.Ingest = new IngestStep(validator, clock).Run(ctx.Db, runId, files, observer.FileProcessed, unstable);
+                    ctx.Ingest = new IngestStep(validator, clock, resilience.FileIo).Run(ctx.Db, runId, files, observer.FileProcessed, unstable);
                     return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined");
                 }, cancellationToken);
                 ingest = context.Ingest;
@@ -181,8 +189,18 @@ public sealed class PipelineRunner
             }
 
             var publishStarted = clock();
-            var items = Publisher.StandardItems.Where(i => File.Exists(Path.Combine(workDir, i)) || Directory.Exists(Path.Combine(workDir, i)));
-            Publisher.Publish(workDir, outDir, items, new PublishOptions { RunId = runId, FileIo = resilience.FileIo });
+            try
+            {
+                BeforeStep?.Invoke(PipelineSteps.Publish);
+                var items = Publisher.StandardItems.Where(i => File.Exists(Path.Combine(workDir, i)) || Directory.Exists(Path.Combine(workDir, i)));
+                Publisher.Publish(workDir, outDir, items, new PublishOptions { RunId = runId, FileIo = resilience.FileIo });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Recorded like any other step, so the ledger names publish as the step that failed.
+                records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "failed", null, Describe(e)));
+                throw new StepFailedException(PipelineSteps.Publish, e);
+            }
             records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "succeeded", null, null));
             var exit = ingest?.HasProblems == true ? ExitCodes.DataProblems : ExitCodes.Success;
             var finalStatus = exit == ExitCodes.Success ? "succeeded" : "succeeded_with_data_problems";
@@ -210,6 +228,7 @@ public sealed class PipelineRunner
         try
         {
             // The step's timeout (pipeline file) cancels the token the step gets; steps check it between units of work.
+            BeforeStep?.Invoke(name);
             var (rows, message) = resilience.ForStep(name).Execute(token => step(context, token), ct);
             var record = new StepRecord(name, start, clock(), "succeeded", rows, message);
             ledger.Step(context.RunId, record);
