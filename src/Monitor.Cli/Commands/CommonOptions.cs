@@ -38,7 +38,7 @@ public static class CommonOptions
 
     public static Option<DateTimeOffset?> GeneratedAt() => new("--generated-at")
     {
-        Description = "Fix the generation time printed in the report (ISO 8601, e.g. 2026-11-23T06:00:00Z), for byte-identical reruns",
+        Description = "Fix the generation time printed in the report (ISO 8601, e.g. 2026-11-23T06:00:00Z); 'monitor report' with a fixed time gives byte-identical output from the same warehouse",
         CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;

@@ -20,9 +20,15 @@ public static class RunCommand
             Description = "Run what this pipeline file describes (steps, paths, retry, timeouts, threshold, blocking checks), once, now; " +
                           "--data, --out and --bad-row-threshold given as well override the file",
         };
+        var regions = new Option<string[]>("--region")
+        {
+            Description = "Also make the regional edition of the report for this region (PVxx, AMxx or TPn); repeat for more. " +
+                          "Adds to the pipeline file's report_regions",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("run", "Run the pipeline once: load new extracts, compute indicators, check, report, publish")
         {
-            data, @out, asOf, threshold, generatedAt, pipeline,
+            data, @out, asOf, threshold, generatedAt, pipeline, regions,
         };
         command.SetAction((parse, ct) =>
         {
@@ -45,6 +51,20 @@ public static class RunCommand
                 AsOf = parse.GetValue(asOf),
                 GeneratedAt = parse.GetValue(generatedAt),
             };
+            var extra = new List<string>();
+            foreach (var code in parse.GetValue(regions) ?? [])
+            {
+                try
+                {
+                    if (Monitor.Reporting.ReportBuilder.ResolveRegion(code) is { } region) extra.Add(region.Code);
+                }
+                catch (Monitor.Reporting.ReportException e)
+                {
+                    Console.Error.WriteLine($"error: {e.Message}");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+            }
+            request = request with { ReportRegions = request.ReportRegions.Concat(extra).Distinct().ToList() };
             if (request.BadRowThreshold is < 0 or > 1)
             {
                 Console.Error.WriteLine($"error: --bad-row-threshold must be between 0 and 1, got {request.BadRowThreshold}");

@@ -28,6 +28,8 @@ public sealed record RunRequest
     public StableFileSettings StableFiles { get; init; } = StableFileSettings.Default;
     public RetryDefinition Retry { get; init; } = RetryDefinition.Default;
     public IReadOnlyDictionary<string, TimeSpan> Timeouts { get; init; } = new Dictionary<string, TimeSpan>();
+    /// <summary>Regional editions of the report (PVxx, AMxx, TPn) the report step makes besides the national one.</summary>
+    public IReadOnlyList<string> ReportRegions { get; init; } = [];
 }
 
 public static class PipelineSteps
@@ -180,7 +182,7 @@ public sealed class PipelineRunner
                     db.Connection.Execute("CHECKPOINT");
                     // A blocked run publishes nothing; its ledger entry goes to the published warehouse.
                     resilience.WarehouseLock.Execute(() => CopyLedgerToPublished(workDb, published, runId));
-                    return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir);
+                    return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir, request, started);
                 }
 
                 var status = ingest?.HasProblems == true ? "succeeded_with_data_problems" : "succeeded";
@@ -204,18 +206,18 @@ public sealed class PipelineRunner
             records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "succeeded", null, null));
             var exit = ingest?.HasProblems == true ? ExitCodes.DataProblems : ExitCodes.Success;
             var finalStatus = exit == ExitCodes.Success ? "succeeded" : "succeeded_with_data_problems";
-            return Finish(new RunResult(runId, finalStatus, exit, ingest, records, null, reportPath is null ? null : Path.Combine(outDir, Path.GetRelativePath(workDir, reportPath))), outDir, workDir);
+            return Finish(new RunResult(runId, finalStatus, exit, ingest, records, null, reportPath is null ? null : Path.Combine(outDir, Path.GetRelativePath(workDir, reportPath))), outDir, workDir, request, started);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var message = Describe(e);
             TryRecordFailure(published, runId, request, started, records, ingest, message);
-            return Finish(new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, message, null), outDir, workDir);
+            return Finish(new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, message, null), outDir, workDir, request, started);
         }
         catch (OperationCanceledException)
         {
             TryRecordFailure(published, runId, request, started, records, ingest, "cancelled: the run was stopped before it finished; nothing was published");
-            return Finish(new RunResult(runId, "cancelled", ExitCodes.Failure, ingest, records, "cancelled", null), outDir, workDir);
+            return Finish(new RunResult(runId, "cancelled", ExitCodes.Failure, ingest, records, "cancelled", null), outDir, workDir, request, started);
         }
     }
 
@@ -274,13 +276,17 @@ public sealed class PipelineRunner
         }
     }
 
-    RunResult Finish(RunResult result, string outDir, string workDir)
+    RunResult Finish(RunResult result, string outDir, string workDir, RunRequest request, DateTimeOffset started)
     {
         try { if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true); } catch (IOException) { }
         var summaryPath = Path.Combine(outDir, "last-run.json");
         var summary = new
         {
             run_id = result.RunId,
+            trigger = request.Trigger,
+            started_at = started.UtcDateTime,
+            as_of = request.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            data_dir = Path.GetFullPath(request.DataDir),
             status = result.Status,
             exit_code = result.ExitCode,
             finished_at = clock().UtcDateTime,

@@ -31,13 +31,24 @@ public static class StandardSteps
                 ctx.Observer.Info($"check {f.Name} ({f.Severity}): {f.FailingRows} row(s) — {f.Description}");
             return (failed.Count, $"{results.Count - failed.Count} passed, {failed.Count} failed ({blocking.Count} blocking)");
         });
-        runner.WithStep(PipelineSteps.Report, (ctx, _) =>
+        runner.WithStep(PipelineSteps.Report, (ctx, ct) =>
         {
             // Built in the run's work directory; publishing moves reports/ into place with the warehouse.
             var generated = ctx.Request.GeneratedAt ?? WholeSeconds(ctx.Clock());
-            var report = ReportBuilder.Build(ctx.Db, new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated });
+            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated };
+            var report = ReportBuilder.Build(ctx.Db, options);
             ctx.ReportPath = report.PdfPath;
-            return (report.Pages, $"{Path.GetFileName(report.PdfPath)}: {report.Pages} pages, {report.ChartFiles.Count} chart files");
+            var pages = report.Pages;
+            // Regional editions go into the same reports/ folder, so they are published (or kept back) with the national one.
+            foreach (var region in ctx.Request.ReportRegions)
+            {
+                ct.ThrowIfCancellationRequested();
+                var regional = ReportBuilder.Build(ctx.Db, options with { Region = region });
+                pages += regional.Pages;
+                ctx.Observer.Info($"regional edition {Path.GetFileName(regional.PdfPath)}: {regional.Pages} pages");
+            }
+            var editions = ctx.Request.ReportRegions.Count == 0 ? "" : $", plus {ctx.Request.ReportRegions.Count} regional edition(s)";
+            return (pages, $"{Path.GetFileName(report.PdfPath)}: {report.Pages} pages, {report.ChartFiles.Count} chart files{editions}");
         });
         runner.WithStep(PipelineSteps.Export, (ctx, _) =>
         {
@@ -59,6 +70,7 @@ public static class StandardSteps
         Steps = p.Steps,
         BlockingSeverities = p.BlockingSeverities,
         StableFiles = p.StableFiles,
+        ReportRegions = p.ReportRegions,
         Retry = p.Retry,
         Timeouts = p.Timeouts,
     };

@@ -71,7 +71,7 @@ public class PipelineDefinitionTests
             """);
 
         Assert.That(e.Problems, Has.Count.EqualTo(3));
-        Assert.That(e.Problems[0], Is.EqualTo(new PipelineProblem(4, 1, "scheduel", "unknown field; expected one of name, schedule, data_dir, out_dir, steps, retry, timeouts, bad_row_threshold, blocking_severities, catch_up, stable_files")));
+        Assert.That(e.Problems[0], Is.EqualTo(new PipelineProblem(4, 1, "scheduel", "unknown field; expected one of name, schedule, data_dir, out_dir, steps, retry, timeouts, bad_row_threshold, blocking_severities, catch_up, stable_files, report_regions")));
         Assert.That(e.Problems.Select(p => (p.Line, p.Column, p.Field)), Is.EquivalentTo(new[]
         {
             ((int?)4, (int?)1, "scheduel"),
@@ -149,6 +149,18 @@ public class PipelineDefinitionTests
     {
         var e = Fails("name: n\ndata_dir: d\nout_dir: o\nblocking_severities: [eror]\n");
         Assert.That(e.Problems.Single().Message, Is.EqualTo("unknown severity 'eror'; the check severities are error, warning"));
+    }
+
+    [Test]
+    public void Report_regions_are_known_region_codes_normalised_and_listed_once()
+    {
+        var p = PipelineDefinition.Parse("name: n\ndata_dir: d\nout_dir: o\nreport_regions: [pv27, AM18, PV27]\n", Source);
+        Assert.That(p.ReportRegions, Is.EqualTo(new[] { "PV27", "AM18" }));
+        Assert.That(PipelineDefinition.Parse("name: n\ndata_dir: d\nout_dir: o\n", Source).ReportRegions, Is.Empty);
+        var e = Fails("name: n\ndata_dir: d\nout_dir: o\nreport_regions: [PV27, AM99]\n");
+        var problem = e.Problems.Single();
+        Assert.That((problem.Line, problem.Column, problem.Field), Is.EqualTo((4, 24, "report_regions")));
+        Assert.That(problem.Message, Does.StartWith("region 'AM99' is not a known region"));
     }
 
     [Test]

@@ -21,6 +21,7 @@ public class RunReportTests
         run = StandardSteps.Runner().Run(new RunRequest
         {
             DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, GeneratedAt = FixedTime, StableFiles = Fixtures.NoWatch,
+            ReportRegions = ["PV27", "AM18"],
         });
     }
 
@@ -35,10 +36,16 @@ public class RunReportTests
         Assert.That(run.ReportPath, Is.EqualTo(Path.Combine(reports, "indicatorrapport-2024.pdf")));
         Assert.That(File.Exists(run.ReportPath));
         Assert.That(File.Exists(Path.Combine(reports, "indicatorrapport-2024-cijfers.csv")));
+        // The regional editions asked for are published in the same folder.
+        Assert.That(Directory.GetFiles(reports, "*.pdf").Select(Path.GetFileName).Order(),
+            Is.EqualTo(new[] { "indicatorrapport-2024-AM18.pdf", "indicatorrapport-2024-PV27.pdf", "indicatorrapport-2024.pdf" }));
         Assert.That(Directory.GetFiles(reports, "*.png"), Has.Length.EqualTo(Directory.GetFiles(reports, "*.svg").Length).And.Length.GreaterThan(10));
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "run-summary.json")));
         Assert.That(summary.RootElement.GetProperty("run_id").GetString(), Is.EqualTo(run.RunId));
+        Assert.That(summary.RootElement.GetProperty("trigger").GetString(), Is.EqualTo("manual"));
+        Assert.That(summary.RootElement.GetProperty("as_of").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(summary.RootElement.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
         Assert.That(summary.RootElement.GetProperty("report").GetString(), Is.EqualTo(run.ReportPath));
         Assert.That(summary.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()),
             Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export", "publish" }));

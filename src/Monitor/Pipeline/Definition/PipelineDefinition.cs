@@ -28,6 +28,8 @@ public sealed record PipelineDefinition
     /// <summary>Whether the scheduler makes up once for fire times it missed while it was not running.</summary>
     public bool CatchUp { get; init; } = true;
     public StableFileSettings StableFiles { get; init; } = StableFileSettings.Default;
+    /// <summary>Regions (PVxx, AMxx, TPn) whose regional edition of the report each run makes beside the national one.</summary>
+    public IReadOnlyList<string> ReportRegions { get; init; } = [];
 
     /// <summary>Reads and checks a pipeline file. Every problem found is reported at once, each with its line.</summary>
     /// <exception cref="PipelineDefinitionException">The file is missing, is not YAML, or a field is wrong.</exception>

@@ -9,7 +9,7 @@ namespace Monitor.Pipeline.Definition;
 sealed class PipelineDefinitionReader(string sourcePath)
 {
     static readonly string[] TopLevelFields =
-        ["name", "schedule", "data_dir", "out_dir", "steps", "retry", "timeouts", "bad_row_threshold", "blocking_severities", "catch_up", "stable_files"];
+        ["name", "schedule", "data_dir", "out_dir", "steps", "retry", "timeouts", "bad_row_threshold", "blocking_severities", "catch_up", "stable_files", "report_regions"];
 
     const string DefaultTimeZone = "Europe/Amsterdam";
 
@@ -55,6 +55,7 @@ sealed class PipelineDefinitionReader(string sourcePath)
         var severities = fields.TryGetValue("blocking_severities", out var bs) ? ReadSeverities(bs) : ["error"];
         var catchUp = fields.TryGetValue("catch_up", out var c) ? ReadBool(c, "catch_up") ?? true : true;
         var stable = fields.TryGetValue("stable_files", out var sf) ? ReadStableFiles(sf) : StableFileSettings.Default;
+        var regions = fields.TryGetValue("report_regions", out var rr) ? ReadRegions(rr) : [];
 
         if (problems.Count > 0)
             throw new PipelineDefinitionException(sourcePath, problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList());
@@ -72,7 +73,28 @@ sealed class PipelineDefinitionReader(string sourcePath)
             BlockingSeverities = severities,
             CatchUp = catchUp,
             StableFiles = stable,
+            ReportRegions = regions,
         };
+    }
+
+    IReadOnlyList<string> ReadRegions(YamlNode node)
+    {
+        var items = StringList(node, "report_regions");
+        if (items is null) return [];
+        var result = new List<string>();
+        foreach (var (value, itemNode) in items)
+        {
+            try
+            {
+                if (Monitor.Reporting.ReportBuilder.ResolveRegion(value) is { } region && !result.Contains(region.Code))
+                    result.Add(region.Code);
+            }
+            catch (Monitor.Reporting.ReportException e)
+            {
+                problems.Add(Problem(itemNode, "report_regions", e.Message.Replace("--region", "region", StringComparison.Ordinal)));
+            }
+        }
+        return result;
     }
 
     ScheduleDefinition? ReadSchedule(YamlNode node)
