@@ -246,9 +246,33 @@ public sealed class PipelineRunner
         }
     }
 
-    static void CopyLedgerToPublished(string workDb, string publishedDb, string runId)
+    /// <summary>
+    /// Writes into the published warehouse's ledger. When nothing was published yet, the ledger-only warehouse
+    /// is made beside it and renamed into place, so no reader ever opens a half-made file.
+    /// </summary>
+    static void WithPublishedLedger(string publishedDb, Action<WarehouseDb> write)
     {
-        using var db = WarehouseDb.OpenForWrite(publishedDb);
+        if (File.Exists(publishedDb))
+        {
+            using var db = WarehouseDb.OpenForWrite(publishedDb);
+            write(db);
+            return;
+        }
+        var fresh = publishedDb + ".new";
+        foreach (var leftover in new[] { fresh, fresh + ".wal" }) if (File.Exists(leftover)) File.Delete(leftover);
+        using (var db = WarehouseDb.OpenForWrite(fresh))
+        {
+            write(db);
+            db.Connection.Execute("CHECKPOINT");
+        }
+        File.Move(fresh, publishedDb, overwrite: false);
+    }
+
+    static void CopyLedgerToPublished(string workDb, string publishedDb, string runId) =>
+        WithPublishedLedger(publishedDb, db => CopyLedger(db, workDb, runId));
+
+    static void CopyLedger(WarehouseDb db, string workDb, string runId)
+    {
         var c = db.Connection;
         using var tx = c.BeginTransaction();
         Dapper.SqlMapper.Execute(c, $"ATTACH '{workDb.Replace("'", "''")}' AS work (READ_ONLY)", transaction: tx);
@@ -264,11 +288,13 @@ public sealed class PipelineRunner
     {
         try
         {
-            using var db = WarehouseDb.OpenForWrite(publishedDb);
-            var ledger = new RunLedger(db.Connection);
-            ledger.Start(runId, request, started);
-            foreach (var r in records) ledger.Step(runId, r);
-            ledger.Finish(runId, "failed", clock(), ingest, message);
+            WithPublishedLedger(publishedDb, db =>
+            {
+                var ledger = new RunLedger(db.Connection);
+                ledger.Start(runId, request, started);
+                foreach (var r in records) ledger.Step(runId, r);
+                ledger.Finish(runId, "failed", clock(), ingest, message);
+            });
         }
         catch (Exception)
         {
