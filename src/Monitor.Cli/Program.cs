@@ -1,7 +1,5 @@
 // The `monitor` command: argument parsing and printing only; the work happens in the Monitor library.
-using System.CommandLine;
-using Monitor.Cli.Commands;
-using Monitor.Pipeline;
+using Monitor.Cli;
 
 // Colour codes only for a terminal: logs and CI output stay readable.
 if (Console.IsOutputRedirected)
@@ -10,16 +8,4 @@ if (Console.IsOutputRedirected)
     Spectre.Console.AnsiConsole.Profile.Width = 200;
 }
 
-var root = new RootCommand("Monitor: the data pipeline of the Actieplan Groene en Digitale Banen monitor.");
-foreach (var command in CommandCatalog.All())
-    root.Add(command);
-
-var parse = root.Parse(args);
-if (parse.Errors.Count > 0)
-{
-    foreach (var error in parse.Errors)
-        Console.Error.WriteLine($"error: {error.Message}");
-    Console.Error.WriteLine("Run 'monitor --help' for usage.");
-    return ExitCodes.Usage;
-}
-return await parse.InvokeAsync();
+return await CliApp.RunAsync(args);

@@ -2,33 +2,14 @@
 using System.CommandLine;
 using Monitor.Cli.Commands;
 using Monitor.Pipeline;
+using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Indicators;
 
 [NonParallelizable]
 public class IndicatorCommandsTests
 {
-    static (int Exit, string Out, string Err) Invoke(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Add(c);
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var parse = root.Parse(args);
-            var exit = parse.Errors.Count > 0 ? ExitCodes.Usage : parse.Invoke();
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    static (int Exit, string Out, string Err) Invoke(params string[] args) => MonitorCli.Invoke(args);
 
     [Test]
     public void Indicators_lists_every_catalogue_code_without_a_warehouse()

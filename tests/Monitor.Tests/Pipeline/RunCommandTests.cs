@@ -20,19 +20,8 @@ public class RunCommandTests
 
     static (int ExitCode, string Error) Invoke(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All()) root.Add(command);
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (root.Parse(args).Invoke(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (exit, _, error) = MonitorCli.Invoke(args);
+        return (exit, error);
     }
 
     /// <summary>

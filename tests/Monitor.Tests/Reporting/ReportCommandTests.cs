@@ -7,13 +7,7 @@ namespace Monitor.Tests.Reporting;
 
 public class ReportCommandTests
 {
-    static int Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All()) root.Add(command);
-        var parse = root.Parse(args);
-        return parse.Errors.Count > 0 ? ExitCodes.Usage : parse.Invoke();
-    }
+    static int Run(params string[] args) => MonitorCli.Invoke(args).ExitCode;
 
     [Test]
     public void Builds_the_report_from_the_warehouse_in_the_out_directory()

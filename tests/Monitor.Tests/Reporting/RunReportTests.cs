@@ -86,5 +86,9 @@ public class RunReportTests
         Assert.That(checks, Has.Count.EqualTo(Monitor.Indicators.CheckDefinition.All().Count));
         // Failures come first; on sample-data no check of severity error fails.
         Assert.That(checks.Where(c => c.Status == "failed").Select(c => c.Severity), Is.All.EqualTo("warning"));
+
+        var (exit, output, _) = MonitorCli.Invoke("status", "--out", temp.Path);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        Assert.That(output, Does.Contain($"Steps of run {run.RunId}").And.Contain($"Data-quality checks of run {run.RunId}").And.Contain("mart_unique_key"));
     }
 }
