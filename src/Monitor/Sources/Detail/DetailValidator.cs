@@ -25,14 +25,16 @@ public sealed class DetailValidation
     public string? FallbackReason { get; set; }
     /// <summary>Records that were not plain canonical values and went through <see cref="CellParser"/> one by one.</summary>
     public long SlowRecords { get; set; }
+    /// <summary>Lines whose rows are in the clean CSV but repeat an earlier key: the insert leaves them out.</summary>
+    public List<long> DuplicateLines { get; } = [];
 }
 
 /// <summary>
 /// Reads a detail file line by line as bytes. A record whose cells are all in canonical form (2023-05-01, 07, AM01,
 /// a plain count, an id without surrounding blanks) is accepted on the spot; anything else is decoded and goes
 /// through the very same <see cref="CellParser"/> and row rules as the generic validator, so reasons, raw values and
-/// edge cases (" 7 ", "+3", "am01") come out identical. Duplicate keys are found with a hash table of the ids
-/// (verified byte for byte), in line order, among the rows that passed, as the generic validator does.
+/// edge cases (" 7 ", "+3", "am01") come out identical. Duplicate keys are found among the rows that passed, in line
+/// order, as the generic validator does (see <see cref="KeyLog"/>).
 /// </summary>
 public sealed class DetailValidator(ReferenceData reference, double badRowThreshold)
 {
@@ -138,14 +140,28 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         readonly int[] index;
         readonly DetailFileFacts facts;
         readonly string cleanPath;
-        readonly KeyTable keys;
+        readonly KeyLog keys;
+        long lineOffset;
+        string sourcePath = "";
         readonly List<QuarantinedRow> duplicates = [];
         readonly HashSet<uint> regions;
         readonly HashSet<ushort> klassen;
         readonly int[] starts;
         readonly int[] ends;
-        BufferedStream? output;
-        readonly byte[] number = new byte[24];
+        FileStream? output;
+        byte[] outBuffer = new byte[1 << 20];
+        int outPos;
+
+        Span<byte> Reserve(int bytes)
+        {
+            if (outPos + bytes > outBuffer.Length)
+            {
+                output!.Write(outBuffer, 0, outPos);
+                outPos = 0;
+                if (bytes > outBuffer.Length) outBuffer = new byte[bytes * 2];
+            }
+            return outBuffer.AsSpan(outPos);
+        }
 
         public Reader(DetailValidator owner, ExtractValidation result, DetailValidation outcome, int fieldCount, int[] index, DetailFileFacts facts, string cleanPath)
         {
@@ -156,7 +172,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             this.index = index;
             this.facts = facts;
             this.cleanPath = cleanPath;
-            keys = new KeyTable(facts.LineFeeds + 16);
+            keys = new KeyLog(facts.LineFeeds + 16);
             regions = [];
             foreach (var code in owner.referenceData.Arbeidsmarktregios.Keys)
                 if (code.Length == 4 && code.All(char.IsAsciiLetterOrDigit) && code == code.ToUpperInvariant())
@@ -172,7 +188,9 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             stream.Position = skip;
-            output = new BufferedStream(new FileStream(cleanPath, FileMode.Create, FileAccess.Write, FileShare.None, 1), 1 << 20);
+            sourcePath = path;
+            long bufferOffset = skip;
+            output = new FileStream(cleanPath, FileMode.Create, FileAccess.Write, FileShare.None, 1);
             var buffer = ArrayPool<byte>.Shared.Rent(DetailFileScan.ChunkSize);
             try
             {
@@ -192,12 +210,13 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                         if (nl < 0)
                         {
                             if (!eof) break;
-                            if (pos < span.Length) { line++; if (!Line(line, span[pos..])) { done = true; break; } }
+                            if (pos < span.Length) { line++; lineOffset = bufferOffset + pos; if (!Line(line, span[pos..])) { done = true; break; } }
                             pos = span.Length;
                             done = true;
                             break;
                         }
                         line++;
+                        lineOffset = bufferOffset + pos;
                         if (!Line(line, span.Slice(pos, nl))) { done = true; break; }
                         pos += nl + 1;
                     }
@@ -212,17 +231,26 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                         buffer = bigger;
                     }
                     else buffer.AsSpan(pos, rest).CopyTo(buffer);
+                    bufferOffset += pos;
                     filled = rest;
                 }
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+                output.Write(outBuffer, 0, outPos);
                 output.Dispose();
             }
             if (outcome.FallbackReason is not null || result.Rejected) return;
 
             if (result.RowsTotal == 0) { result.FileError = "file has a header but no data rows"; return; }
+            foreach (var (dupLine, firstLine, offset) in keys.Duplicates(KeyAt))
+            {
+                var raw = LineAt(offset);
+                duplicates.Add(new(dupLine, "Vacature_id", KeyOf(raw), $"duplicate key, first seen at line {firstLine}", raw));
+                outcome.DuplicateLines.Add(dupLine);
+            }
+            outcome.RowsToLoad -= outcome.DuplicateLines.Count;
             result.Quarantine.AddRange(duplicates);
             var share = (double)result.RowsQuarantined / result.RowsTotal;
             if (share > owner.badRowThreshold)
@@ -238,19 +266,25 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (bytes.Length == 0) return true; // empty lines are skipped, as by the generic reader
             result.RowsTotal++;
 
-            if (bytes.Contains((byte)'"')) return QuotedLine(line, bytes);
-
-            var n = bytes.Count((byte)';') + 1;
-            if (n != fieldCount) return WrongFieldCount(line, n, bytes);
+            // Field boundaries, and at the same time: a quote sends the line to the CSV reader.
             var f = 0;
             var start = 0;
-            for (var i = 0; i < bytes.Length; i++)
+            while (true)
             {
-                if (bytes[i] != (byte)';') continue;
-                starts[f] = start; ends[f] = i; f++;
-                start = i + 1;
+                var rel = bytes[start..].IndexOfAny((byte)';', (byte)'"');
+                if (rel < 0) break;
+                var at = start + rel;
+                if (bytes[at] == (byte)'"') return QuotedLine(line, bytes);
+                if (f == fieldCount - 1)
+                {
+                    if (bytes[at..].Contains((byte)'"')) return QuotedLine(line, bytes);
+                    return WrongFieldCount(line, bytes.Count((byte)';') + 1, bytes);
+                }
+                starts[f] = start; ends[f] = at; f++;
+                start = at + 1;
             }
             starts[f] = start; ends[f] = bytes.Length;
+            if (f != fieldCount - 1) return WrongFieldCount(line, f + 1, bytes);
 
             var id = Field(bytes, Id);
             var arisen = Field(bytes, Arisen);
@@ -261,20 +295,17 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (PlainId(id) && IsDate(arisen) && (filledOn.Length == 0 || (IsDate(filledOn) && filledOn.SequenceCompareTo(arisen) >= 0))
                 && KlasseCode(klasse) is { } k && RegionCode(regio) is { } r && IsCount(posities))
             {
-                if (keys.FirstLineOf(id, line) is { } first)
-                {
-                    duplicates.Add(new(line, "Vacature_id", Encoding.UTF8.GetString(id), $"duplicate key, first seen at line {first}", Encoding.UTF8.GetString(bytes)));
-                    return true;
-                }
-                WriteNumber(line); output!.WriteByte((byte)';');
-                output.Write(id); output.WriteByte((byte)';');
-                output.Write(arisen); output.WriteByte((byte)';');
-                output.Write(filledOn); output.WriteByte((byte)';');
-                output.WriteByte((byte)(k >> 8)); output.WriteByte((byte)k); output.WriteByte((byte)';');
-                Span<byte> code = stackalloc byte[4];
-                BinaryPrimitives.WriteUInt32LittleEndian(code, r);
-                output.Write(code); output.WriteByte((byte)';');
-                output.Write(posities); output.WriteByte((byte)'\n');
+                keys.Add(id, line, lineOffset);
+                var o = Reserve(20 + bytes.Length + 8);
+                Utf8Formatter.TryFormat(line, o, out var w);
+                o[w++] = (byte)';';
+                id.CopyTo(o[w..]); w += id.Length; o[w++] = (byte)';';
+                arisen.CopyTo(o[w..]); w += 10; o[w++] = (byte)';';
+                filledOn.CopyTo(o[w..]); w += filledOn.Length; o[w++] = (byte)';';
+                o[w++] = (byte)(k >> 8); o[w++] = (byte)k; o[w++] = (byte)';';
+                BinaryPrimitives.WriteUInt32LittleEndian(o[w..], r); w += 4; o[w++] = (byte)';';
+                posities.CopyTo(o[w..]); w += posities.Length; o[w++] = (byte)'\n';
+                outPos += w;
                 outcome.RowsToLoad++;
                 return true;
             }
@@ -393,12 +424,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (bad) return true;
 
             var id = (string)values[Id]!;
-            var idBytes = Encoding.UTF8.GetBytes(id);
-            if (keys.FirstLineOf(idBytes, line) is { } first)
-            {
-                duplicates.Add(new(line, "Vacature_id", id, $"duplicate key, first seen at line {first}", raw));
-                return true;
-            }
+            keys.Add(Encoding.UTF8.GetBytes(id), line, lineOffset);
             var inv = CultureInfo.InvariantCulture;
             var text2 = string.Join(';',
                 line.ToString(inv),
@@ -408,19 +434,49 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 (string)values[Klasse]!,
                 (string)values[Regio]!,
                 ((long)values[Posities]!).ToString(inv)) + "\n";
-            output!.Write(Encoding.UTF8.GetBytes(text2));
+            var encoded = Encoding.UTF8.GetBytes(text2);
+            encoded.CopyTo(Reserve(encoded.Length));
+            outPos += encoded.Length;
             outcome.RowsToLoad++;
             return true;
         }
 
+        /// <summary>The text of the line that starts at <paramref name="offset"/>, line end removed (as the generic reader's raw record).</summary>
+        string LineAt(long offset)
+        {
+            using var handle = File.OpenHandle(sourcePath);
+            var bytes = new List<byte>();
+            var chunk = new byte[4096];
+            while (true)
+            {
+                var n = RandomAccess.Read(handle, chunk, offset + bytes.Count);
+                if (n == 0) break;
+                var nl = Array.IndexOf(chunk, (byte)'\n', 0, n);
+                bytes.AddRange(chunk.AsSpan(0, nl < 0 ? n : nl).ToArray());
+                if (nl >= 0) break;
+            }
+            if (bytes.Count > 0 && bytes[^1] == (byte)'\r') bytes.RemoveAt(bytes.Count - 1);
+            return Encoding.UTF8.GetString(bytes.ToArray());
+        }
+
+        /// <summary>The Vacature_id of a record that passed, as the cell parser gave it (trimmed, unquoted).</summary>
+        string KeyOf(string raw)
+        {
+            string[] fields;
+            if (raw.Contains('"'))
+            {
+                using var csv = CsvReader.FromText(raw, CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover });
+                csv.Read();
+                fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
+            }
+            else fields = raw.Split(';');
+            return fields[index[Id]].Trim();
+        }
+
+        string KeyAt(long offset) => KeyOf(LineAt(offset));
+
         static string Quote(string value) =>
             value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-        void WriteNumber(long value)
-        {
-            Utf8Formatter.TryFormat(value, number, out var written);
-            output!.Write(number, 0, written);
-        }
 
         /// <summary>Non-empty, not ".", and no blank at either end (so trimming would not change it); ASCII edges only.</summary>
         static bool PlainId(ReadOnlySpan<byte> id)
@@ -491,56 +547,88 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
     readonly double badRowThreshold = badRowThreshold;
 
     /// <summary>
-    /// Ids seen so far, by 64-bit hash with the id bytes kept for an exact comparison; open addressing, sized once
-    /// from the number of lines, so 10 million ids take about 20 bytes each plus the ids themselves.
+    /// The keys of the rows that passed, for duplicate detection in line order. During the pass each key is only
+    /// appended, as a 32-bit tag with its line and byte offset, to one of many partitions chosen by its hash (sequential
+    /// writes, 16 bytes a row). Afterwards each partition, small enough for the CPU cache, is searched for repeated tags;
+    /// a repeated tag is confirmed by reading both lines back and comparing the keys themselves. A table of all keys at
+    /// once would cost a cache and TLB miss per row, which on this kind of machine was most of the load time.
     /// </summary>
-    sealed class KeyTable
+    sealed class KeyLog
     {
-        const int BlockSize = 1 << 24;
-        readonly ulong[] hashes;
-        readonly long[] refs;
-        readonly int[] lines;
-        readonly int mask;
-        readonly List<byte[]> blocks = [];
-        int blockUsed = BlockSize;
+        const int ChunkEntries = 4096;
+        readonly record struct Entry(uint Tag, uint Line, long Offset);
 
-        public KeyTable(long expected)
+        readonly List<Entry[]>[] partitions;
+        readonly int[] used;
+        readonly int shift;
+
+        public KeyLog(long expectedRows)
         {
-            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(Math.Max(expected + expected / 2, 1024), 1 << 30));
-            hashes = new ulong[capacity];
-            refs = new long[capacity];
-            lines = new int[capacity];
-            mask = capacity - 1;
+            var count = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(expectedRows / 16384, 1)), 1, 1 << 14);
+            partitions = new List<Entry[]>[count];
+            used = new int[count];
+            for (var i = 0; i < count; i++) partitions[i] = [];
+            shift = 64 - BitOperations.Log2((uint)count);
         }
 
-        /// <summary>The line where this id was first seen; else null, and the id is remembered at <paramref name="line"/>.</summary>
-        public long? FirstLineOf(ReadOnlySpan<byte> id, long line)
+        public void Add(ReadOnlySpan<byte> key, long line, long offset)
         {
-            var hash = Hash(id);
-            var slot = (int)(hash & (ulong)mask);
-            while (hashes[slot] != 0)
+            var hash = Hash(key);
+            var p = partitions.Length == 1 ? 0 : (int)(hash >> shift);
+            var chunks = partitions[p];
+            if (chunks.Count == 0 || used[p] == ChunkEntries)
             {
-                if (hashes[slot] == hash && Stored(refs[slot]).SequenceEqual(id)) return lines[slot];
-                slot = (slot + 1) & mask;
+                // Pinned and uninitialised: millions of small arrays would otherwise be copied by every GC on their way to gen 2.
+                chunks.Add(GC.AllocateUninitializedArray<Entry>(ChunkEntries, pinned: true));
+                used[p] = 0;
             }
-            hashes[slot] = hash;
-            refs[slot] = Store(id);
-            lines[slot] = checked((int)line);
-            return null;
+            chunks[^1][used[p]++] = new Entry((uint)hash, checked((uint)line), offset);
         }
 
-        long Store(ReadOnlySpan<byte> id)
+        /// <summary>Every row whose key was seen on an earlier line: (line, first line, byte offset), in line order.</summary>
+        public List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt)
         {
-            if (id.Length > BlockSize) throw new InvalidOperationException("a Vacature_id longer than 16 MiB");
-            if (blockUsed + id.Length > BlockSize) { blocks.Add(new byte[BlockSize]); blockUsed = 0; }
-            id.CopyTo(blocks[^1].AsSpan(blockUsed));
-            var r = ((long)(blocks.Count - 1) << 48) | ((long)blockUsed << 24) | (uint)id.Length;
-            blockUsed += id.Length;
-            return r;
+            var found = new List<(long, long, long)>();
+            for (var p = 0; p < partitions.Length; p++)
+            {
+                var chunks = partitions[p];
+                var n = chunks.Count == 0 ? 0 : (chunks.Count - 1) * ChunkEntries + used[p];
+                if (n < 2) continue;
+                var size = (int)BitOperations.RoundUpToPowerOf2((uint)(n * 2));
+                var slots = new int[size]; // entry index + 1; 0 = empty
+                var mask = size - 1;
+                Dictionary<long, string>? keys = null;
+                string Key(long offset) => (keys ??= []).TryGetValue(offset, out var k) ? k : keys[offset] = keyAt(offset);
+                for (var i = 0; i < n; i++)
+                {
+                    var e = chunks[i / ChunkEntries][i % ChunkEntries];
+                    var slot = (int)(Mix(e.Tag) & (uint)mask);
+                    var duplicate = false;
+                    while (slots[slot] != 0)
+                    {
+                        var first = chunks[(slots[slot] - 1) / ChunkEntries][(slots[slot] - 1) % ChunkEntries];
+                        if (first.Tag == e.Tag && Key(first.Offset) == Key(e.Offset))
+                        {
+                            found.Add((e.Line, first.Line, e.Offset));
+                            duplicate = true;
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                    if (!duplicate) slots[slot] = i + 1;
+                }
+            }
+            found.Sort();
+            return found;
         }
 
-        ReadOnlySpan<byte> Stored(long r) =>
-            blocks[(int)(r >> 48)].AsSpan((int)((r >> 24) & 0xFFFFFF), (int)(r & 0xFFFFFF));
+        static uint Mix(uint x)
+        {
+            x ^= x >> 16;
+            x *= 0x7FEB352D;
+            x ^= x >> 15;
+            return x;
+        }
 
         static ulong Hash(ReadOnlySpan<byte> s)
         {
@@ -553,8 +641,13 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             ulong tail = 0;
             for (var i = 0; i < s.Length; i++) tail |= (ulong)s[i] << (8 * i);
             h = BitOperations.RotateLeft(h ^ (tail * 0xBF58476D1CE4E5B9UL), 27) * 0x94D049BB133111EBUL;
-            h ^= h >> 31;
-            return h == 0 ? 1 : h;
+            // Final avalanche (MurmurHash3's fmix64): partition and tag must depend on every input bit.
+            h ^= h >> 33;
+            h *= 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 33;
+            h *= 0xC4CEB9FE1A85EC53UL;
+            h ^= h >> 33;
+            return h;
         }
     }
 }
