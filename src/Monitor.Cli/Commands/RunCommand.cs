@@ -13,9 +13,10 @@ public static class RunCommand
         var asOf = CommonOptions.AsOf();
         var threshold = CommonOptions.Threshold();
         var generatedAt = CommonOptions.GeneratedAt();
+        var force = new Option<bool>("--force") { Description = "Rebuild even when the input is unchanged since the last published run" };
         var command = new Command("run", "Run the pipeline once: load new extracts, compute indicators, check, report, publish")
         {
-            data, @out, asOf, threshold, generatedAt,
+            data, @out, asOf, threshold, generatedAt, force,
         };
         command.SetAction((parse, ct) =>
         {
@@ -26,6 +27,7 @@ public static class RunCommand
                 AsOf = parse.GetValue(asOf),
                 BadRowThreshold = parse.GetValue(threshold),
                 GeneratedAt = parse.GetValue(generatedAt),
+                Force = parse.GetValue(force),
             };
             if (request.BadRowThreshold is < 0 or > 1)
             {
