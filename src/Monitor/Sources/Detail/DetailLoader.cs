@@ -75,7 +75,7 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
                 // Same rule as the generic path: a published vintage is never replaced under the same name.
                 validation.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
             }
-            // The validator's key table is garbage now; give its memory back before DuckDB takes its share.
+            // The validator's key log is garbage now; give its memory back before DuckDB takes its share.
             if (facts.Bytes > 64L << 20) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
             long loaded = 0;

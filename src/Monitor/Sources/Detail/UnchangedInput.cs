@@ -12,8 +12,10 @@ public static class UnchangedInput
 {
     public const string SkippedStatus = "skipped_unchanged";
 
-    /// <summary>The latest published (succeeded) run that recorded a fingerprint, read from the published warehouse
-    /// opened read-only; null when there is none or the warehouse predates fingerprints.</summary>
+    /// <summary>The latest published run that succeeded without data problems and recorded a fingerprint, read from the
+    /// published warehouse opened read-only; null when there is none or the warehouse predates fingerprints.
+    /// A run with data problems is not skipped over: its rejected files and quarantined rows are reported again
+    /// (exit code 3) every night until the input changes.</summary>
     public static PublishedRun? LastPublished(string publishedDb)
     {
         if (!File.Exists(publishedDb)) return null;
@@ -22,7 +24,7 @@ public static class UnchangedInput
             using var db = WarehouseDb.OpenReadOnly(publishedDb);
             return db.Connection.QueryFirstOrDefault<PublishedRun>("""
                 SELECT run_id AS RunId, input_fingerprint AS Fingerprint FROM meta.runs
-                WHERE status IN ('succeeded', 'succeeded_with_data_problems') AND input_fingerprint IS NOT NULL
+                WHERE status = 'succeeded' AND input_fingerprint IS NOT NULL
                 ORDER BY started_at DESC, run_id DESC LIMIT 1
                 """);
         }
