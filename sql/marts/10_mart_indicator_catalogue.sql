@@ -141,7 +141,7 @@ FROM (VALUES
     ('openstaande_vacatures', 'Openstaande vacatures',
      'Vacatures die aan het eind van het kwartaal openstaan.',
      2, 'aantal',
-     'Som van Openstaande_vacatures over de arbeidsmarktregio''s (en beroepsklassen voor totaal).',
+     'Som van Openstaande_vacatures over de arbeidsmarktregio''s (en beroepsklassen voor totaal). Categorie ''vacaturebestand'': dezelfde telling uit het UWV-bestand met afzonderlijke vacatures (Aantal_posities van vacatures ontstaan op of voor de laatste dag van het kwartaal en toen nog niet vervuld), alleen voor kwartalen die dat bestand geheel dekt.',
      'UWV',
      'UWV, beroepenindeling ROA-CBS 2014 (BRC): techniek = klasse 07 technische beroepen, ict = klasse 08 ICT-beroepen, totaal = alle 13 klassen.',
      NULL),

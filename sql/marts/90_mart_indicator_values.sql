@@ -7,6 +7,7 @@ WITH v AS (
     UNION ALL BY NAME SELECT * FROM intermediate.int_tpm_docenten_values
     UNION ALL BY NAME SELECT * FROM intermediate.int_arbeidsmarkt_values
     UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_values
+    UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_detail_values
     UNION ALL BY NAME SELECT * FROM intermediate.int_roa_values
 )
 SELECT

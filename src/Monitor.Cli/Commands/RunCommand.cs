@@ -26,9 +26,10 @@ public static class RunCommand
                           "Adds to the pipeline file's report_regions",
             AllowMultipleArgumentsPerToken = true,
         };
+        var force = new Option<bool>("--force") { Description = "Rebuild even when the input is unchanged since the last published run" };
         var command = new Command("run", "Run the pipeline once: load new extracts, compute indicators, check, report, publish")
         {
-            data, @out, asOf, threshold, generatedAt, pipeline, regions,
+            data, @out, asOf, threshold, generatedAt, pipeline, regions, force,
         };
         command.SetAction((parse, ct) =>
         {
@@ -50,6 +51,7 @@ public static class RunCommand
                 BadRowThreshold = Given(parse, threshold) ? parse.GetValue(threshold) : request.BadRowThreshold,
                 AsOf = parse.GetValue(asOf),
                 GeneratedAt = parse.GetValue(generatedAt),
+                Force = parse.GetValue(force),
             };
             var extra = new List<string>();
             foreach (var code in parse.GetValue(regions) ?? [])

@@ -1,6 +1,7 @@
 // The ingest step: every file in the data directory is validated and, when new, stored with its outcome.
 using Dapper;
 using Monitor.Sources;
+using Monitor.Sources.Detail;
 using Monitor.Warehouse;
 using Polly;
 
@@ -29,9 +30,12 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
     public bool HasProblems => Files.Any(f => f.HasProblems);
 }
 
+/// <param name="fastDetail">Vacancy-level files go to <see cref="DetailLoader"/>; false reads them with the generic path (tests compare the two).</param>
 /// <param name="fileIo">Retries reading an extract another process holds locked (the file-io pipeline); no retry when null.</param>
-public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock, ResiliencePipeline? fileIo = null)
+public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock, ResiliencePipeline? fileIo = null, bool fastDetail = true)
 {
+    readonly DetailLoader detail = new(validator.Reference, validator.BadRowThreshold);
+
     /// <summary>Loads the files into the warehouse; one file's failure never stops the others.</summary>
     public IngestSummary Run(WarehouseDb db, string runId, IReadOnlyList<DiscoveredFile> files, Action<FileOutcome>? progress = null,
         IReadOnlyDictionary<string, string>? deferred = null)
@@ -42,7 +46,7 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         {
             var outcome = deferred is not null && deferred.TryGetValue(file.Path, out var why)
                 ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0, $"{why}; left for the next run", [])
-                : IngestOne(store, runId, file);
+                : IngestOne(db, store, runId, file);
             db.Connection.Execute("INSERT INTO meta.run_files VALUES ($run_id, $file_name, $folder, $extract_id, $outcome, $reason)",
                 new { run_id = runId, file_name = file.FileName, folder = file.Folder, extract_id = outcome.ExtractId, outcome = outcome.State.ToString().ToLowerInvariant(), reason = outcome.Reason });
             outcomes.Add(outcome);
@@ -51,8 +55,9 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         return new IngestSummary(outcomes);
     }
 
-    FileOutcome IngestOne(ExtractStore store, string runId, DiscoveredFile file)
+    FileOutcome IngestOne(WarehouseDb db, ExtractStore store, string runId, DiscoveredFile file)
     {
+        if (fastDetail && DetailLoader.Handles(file) && detail.TryIngest(db, runId, file, clock()) is { } fast) return fast;
         byte[] bytes;
         try
         {

@@ -7,6 +7,7 @@ using Monitor.Pipeline.Locking;
 using Monitor.Pipeline.Publishing;
 using Monitor.Pipeline.Resilience;
 using Monitor.Sources;
+using Monitor.Sources.Detail;
 using Monitor.Warehouse;
 
 namespace Monitor.Pipeline;
@@ -30,6 +31,8 @@ public sealed record RunRequest
     public IReadOnlyDictionary<string, TimeSpan> Timeouts { get; init; } = new Dictionary<string, TimeSpan>();
     /// <summary>Regional editions of the report (PVxx, AMxx, TPn) the report step makes besides the national one.</summary>
     public IReadOnlyList<string> ReportRegions { get; init; } = [];
+    /// <summary>Run even when the input is unchanged since the last published run (see <see cref="InputFingerprint"/>).</summary>
+    public bool Force { get; init; }
 }
 
 public static class PipelineSteps
@@ -136,6 +139,12 @@ public sealed class PipelineRunner
             var reference = ReferenceLoader.Load(request.DataDir);
             var files = ExtractDiscovery.Discover(request.DataDir);
 
+            // Unchanged input: the published warehouse already holds what this run would build. Decided before the copy
+            // below, which is what makes a run over a large warehouse slow.
+            var fingerprint = InputFingerprint.Compute(request);
+            if (!request.Force && UnchangedInput.LastPublished(published) is { } last && last.Fingerprint == fingerprint)
+                return Finish(UnchangedInput.RecordSkip(published, runId, request, started, clock(), last.RunId, observer), outDir, workDir, request, started);
+
             // Only files written in the last minute can still be growing; older ones are not watched, so a run
             // over settled files does not wait.
             var recent = files.Select(f => f.Path).Where(p => clock() - File.GetLastWriteTimeUtc(p) < RecentlyWritten);
@@ -187,6 +196,7 @@ public sealed class PipelineRunner
 
                 var status = ingest?.HasProblems == true ? "succeeded_with_data_problems" : "succeeded";
                 ledger.Finish(runId, status, clock(), ingest, null);
+                UnchangedInput.Remember(db.Connection, runId, fingerprint, ingest);
                 db.Connection.Execute("CHECKPOINT");
             }
 

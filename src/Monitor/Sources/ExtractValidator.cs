@@ -32,6 +32,7 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
     readonly CellParser cells = new(reference);
 
     public double BadRowThreshold => badRowThreshold;
+    public ReferenceData Reference => reference;
 
     public ExtractValidation Validate(DiscoveredFile file) => Validate(file, System.IO.File.ReadAllBytes(file.Path));
 

@@ -48,6 +48,8 @@ public class CrashTests
         {
             DataDir = data, OutDir = outDir, GeneratedAt = GeneratedAt, StableFiles = Fixtures.NoWatch, Steps = steps ?? PipelineSteps.All,
             Retry = new Monitor.Pipeline.Definition.RetryDefinition(1, TimeSpan.Zero),
+            // Every run here must really run: the unchanged-input skip is tested in Detail/UnchangedInputTests.
+            Force = true,
         }, observer);
 
     static (long Extracts, long Rows, long Values, long Latest) Counts(string outDir)
@@ -92,7 +94,7 @@ public class CrashTests
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var a in new[] { cli, "run", "--pipeline", pipeline, "--generated-at", "2026-11-23T06:00:00Z" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { cli, "run", "--pipeline", pipeline, "--generated-at", "2026-11-23T06:00:00Z", "--force" }) start.ArgumentList.Add(a);
 
         var output = new List<string>();
         using var inIngest = new ManualResetEventSlim();

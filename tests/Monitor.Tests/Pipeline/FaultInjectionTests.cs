@@ -66,6 +66,8 @@ public class FaultInjectionTests
             GeneratedAt = GeneratedAt,
             StableFiles = Fixtures.NoWatch,
             Retry = new RetryDefinition(1, TimeSpan.Zero),
+            // Every run here must really run: the unchanged-input skip is tested in Detail/UnchangedInputTests.
+            Force = true,
         }, observer);
 
     /// <summary>The published files, without the run summary beside the report (it names the run).</summary>

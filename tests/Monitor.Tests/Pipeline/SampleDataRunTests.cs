@@ -20,7 +20,8 @@ public class SampleDataRunTests
         var request = new RunRequest { DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, Steps = [PipelineSteps.Ingest], StableFiles = Fixtures.NoWatch };
         first = new PipelineRunner().Run(request);
         afterFirst = Counts();
-        second = new PipelineRunner().Run(request);
+        // Forced: unchanged input would otherwise skip the run altogether (Detail/UnchangedInputTests); this is about the ingest step.
+        second = new PipelineRunner().Run(request with { Force = true });
     }
 
     [OneTimeTearDown]

@@ -41,6 +41,7 @@ public class UnsettledExtractTests
         {
             DataDir = data, OutDir = outDir, Steps = [PipelineSteps.Ingest], StableFiles = stable,
             Retry = new RetryDefinition(attempts, TimeSpan.FromMilliseconds(10)),
+            Force = true,
         });
 
     (string Outcome, string? Reason) RunFile(string runId, string file)

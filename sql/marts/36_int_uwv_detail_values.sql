@@ -1,0 +1,31 @@
+-- openstaande_vacatures, source variant 'vacaturebestand': open vacancies at quarter end counted from UWV's
+-- vacancy-level records (intermediate.int_uwv_detail_open), per domain (techniek = class 07, ict = 08, totaal = all)
+-- and region (AM region, its province, NL = sum of the regions). The category tells it from the aggregate figure
+-- (category NULL), so both stand side by side under one code; the check uwv_detail_vs_aggregate compares them.
+CREATE SCHEMA IF NOT EXISTS intermediate;
+CREATE OR REPLACE VIEW intermediate.int_uwv_detail_values AS
+WITH s AS (
+    SELECT d.*, a.provincie,
+           unnest(CASE d.beroepsklasse
+                      WHEN '07' THEN ['techniek', 'totaal']
+                      WHEN '08' THEN ['ict', 'totaal']
+                      ELSE ['totaal'] END) AS domain
+    FROM intermediate.int_uwv_detail_open AS d
+    LEFT JOIN ref.arbeidsmarktregios AS a ON a.code = d.arbeidsmarktregio
+),
+placed AS (
+    SELECT s.*, s.arbeidsmarktregio AS region, 'arbeidsmarktregio' AS region_level FROM s
+    UNION ALL
+    SELECT s.*, s.provincie, 'provincie' FROM s WHERE s.provincie IS NOT NULL
+    UNION ALL
+    SELECT s.*, 'NL', 'nl' FROM s
+)
+SELECT 'openstaande_vacatures' AS indicator, domain,
+       periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order,
+       region, region_level, 'vacaturebestand' AS category,
+       CAST(sum(openstaande_vacatures) AS DOUBLE) AS value, 'aantal' AS unit,
+       CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, false AS incomplete,
+       CAST(NULL AS VARCHAR) AS label, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
+       'UWV' AS source, max(vintage) AS vintage
+FROM placed
+GROUP BY domain, periode, periode_volgorde, region, region_level;

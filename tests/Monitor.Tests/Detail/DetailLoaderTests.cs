@@ -1,0 +1,212 @@
+using System.Text;
+using Dapper;
+using Monitor.Pipeline;
+using Monitor.Sources;
+using Monitor.Sources.Detail;
+using Monitor.Tests.Support;
+using Monitor.Warehouse;
+
+namespace Monitor.Tests.Detail;
+
+/// <summary>
+/// The fast detail loader must give exactly what the generic path (the reference) gives: the same extract row,
+/// raw rows with their line numbers, quarantine rows and warnings. Each case loads one hand-written file both ways.
+/// </summary>
+public class DetailLoaderTests
+{
+    const string Header = "Vacature_id;Datum_ontstaan;Datum_vervuld;Beroepsklasse;Arbeidsmarktregio;Aantal_posities";
+    static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every kind of row problem, the cases the canonical fast check must hand to the cell parser, and duplicates.</summary>
+    static readonly string[] Messy =
+    [
+        Header,
+        "V1;2023-01-15;;07;AM01;1",
+        "V2;2023-02-01;2023-03-31;08;AM18;2",
+        " V3 ;2023-02-01;2023-04-01; 7 ;am18;+3",
+        "V4;2023-13-01;;07;AM01;1",
+        "V5;2023-02-30;;07;AM01;1",
+        "V6;2023-05-01;2023-04-30;07;AM01;1",
+        "V7;2023-05-01;;14;AM01;1",
+        "V8;2023-05-01;;07;AM99;1",
+        "V9;2023-05-01;;07;PV20;1",
+        "V10;2023-05-01;;07;AM01;-1",
+        "V11;2023-05-01;;07;AM01;1.000",
+        "V12;2023-05-01;;07;AM01;",
+        ";2023-05-01;;07;AM01;1",
+        ".;2023-05-01;;07;AM01;1",
+        "V13;2023-05-01;.;07;AM01;1",
+        "V14;2023-05-01;;07;AM01",
+        "V15;2023-05-01;;07;AM01;1;extra",
+        "",
+        "V1;2023-06-01;;08;AM02;1",
+        "V3;2023-06-01;;08;AM02;1",
+        "V4;2023-06-01;;08;AM02;1",
+        "V16;2023-5-01;;07;AM01;1",
+        "V17;0000-01-01;;07;AM01;1",
+        "V18;2023-05-01;;007;AM01;1",
+        "V19;2023-05-01;;07;AM01;99999999999999999999",
+        "V20;2023-05-01;;07;AM01;00012",
+        "#V21;2023-05-01;;07;AM01;1",
+        "V22;2023-05-01;;07;AM01;1;",
+        "   ",
+        "V23;2023-05-01;2023-05-01;07;AM01;1",
+        "V24;bad;also bad;99;XX;x",
+        "V26;2023-05-01;;07;AM01;1 1",
+        "\"V27\";\"2023-05-01\";\"\";\"07\";\"AM01\";\"1\"",
+        "\"V;28\";2023-05-01;;08;AM01;2",
+        "\"V\"\"29\";2023-05-01;;8;AM01;2",
+        "V30;2023-05-01;;07;AM01;1\u00A0",
+        "Vé31;2023-05-01;;07;am05;1",
+        "V32;2024-02-29;;13;AM38;5",
+    ];
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        yield return new TestCaseData("messy, utf-8, lf", Bytes(Messy, "\n", utf8Bom: false), 0.9).SetName("Messy file, UTF-8, LF");
+        yield return new TestCaseData("messy, utf-8 bom, crlf", Bytes(Messy, "\r\n", utf8Bom: true), 0.9).SetName("Messy file, UTF-8 with BOM, CRLF");
+        yield return new TestCaseData("messy, windows-1252", Windows1252(Messy, "\r\n"), 0.9).SetName("Messy file, Windows-1252, CRLF");
+        yield return new TestCaseData("messy, over the threshold", Bytes(Messy, "\n", utf8Bom: false), 0.05).SetName("Messy file over the bad-row threshold");
+        yield return new TestCaseData("columns in another order, extra column",
+            Bytes(["Aantal_posities;Arbeidsmarktregio;Opmerking;beroepsklasse ;Datum_vervuld;Datum_ontstaan;Vacature_id",
+                   "1;AM01;hallo;07;;2023-01-15;A1", "2;AM02;;08;2023-03-01;2023-02-01;A2", "x;AM02;;08;;2023-02-01;A3", "1;AM01;;07;;2023-01-15;A1"], "\n", false), 0.9)
+            .SetName("Columns in another order and an unknown column");
+        yield return new TestCaseData("truncated", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;bad;;07;AM01;1", "V1;2023-01-15;;07;AM01;1", "V3;2023-01-15;;07"], "\n", false)[..^1], 0.9)
+            .SetName("Truncated last line");
+        yield return new TestCaseData("no line end, complete", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;2023-01-15;;07;AM01;1"], "\n", false)[..^1], 0.05)
+            .SetName("Last line complete without a line end");
+        yield return new TestCaseData("missing column", Bytes(["Vacature_id;Datum_ontstaan;Beroepsklasse;Arbeidsmarktregio;Aantal_posities", "V1;2023-01-15;07;AM01;1"], "\n", false), 0.05)
+            .SetName("Missing column");
+        yield return new TestCaseData("duplicate header", Bytes([Header + ";VACATURE_ID", "V1;2023-01-15;;07;AM01;1;V1"], "\n", false), 0.05)
+            .SetName("Duplicate header column");
+        yield return new TestCaseData("header only", Bytes([Header], "\n", false), 0.05).SetName("Header but no rows");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Fast_path_gives_the_same_warehouse_rows_as_the_generic_path(string name, byte[] content, double threshold)
+    {
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, content);
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+
+        using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
+        new IngestStep(new ExtractValidator(reference, threshold), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+
+        using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var loader = new DetailLoader(reference, threshold);
+        var outcome = loader.TryIngest(fast, "run-1", file, Now);
+        Assert.That(outcome, Is.Not.Null, $"the fast path handed the file to the generic path: {loader.LastFallbackReason}");
+
+        AssertSameRows(generic, fast);
+        Assert.That(Directory.GetFiles(tmp.Path, ".detail-*"), Is.Empty, "temporary files are removed");
+    }
+
+    [Test]
+    public void Messy_file_loads_the_rows_worked_out_by_hand()
+    {
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
+
+        var loaded = db.Connection.Query<(long Line, string Id, string Klasse, string Regio, long Posities)>(
+            "SELECT line_number, vacature_id, beroepsklasse, arbeidsmarktregio, aantal_posities FROM raw.uwv_vacatures_detail ORDER BY line_number").ToList();
+        // Lines 2, 3, 4 (trimmed id, class 7 -> 07, am18 -> AM18, +3), 22 (V4 again: its first row was bad, so no duplicate),
+        // 27 (leading zeros), 28 (# is not a comment), 31, 34-39.
+        Assert.That(loaded.Select(l => l.Line), Is.EqualTo(new long[] { 2, 3, 4, 22, 27, 28, 31, 34, 35, 36, 37, 38, 39 }));
+        Assert.That(loaded[2], Is.EqualTo((4L, "V3", "07", "AM18", 3L)));
+        Assert.That(loaded.Select(l => l.Id), Is.EqualTo(new[] { "V1", "V2", "V3", "V4", "V20", "#V21", "V23", "V27", "V;28", "V\"29", "V30", "Vé31", "V32" }));
+        Assert.That(outcome.RowsTotal, Is.EqualTo(37), "39 lines minus the header and the empty line 19");
+        Assert.That(outcome.RowsLoaded, Is.EqualTo(13));
+        Assert.That(outcome.RowsQuarantined, Is.EqualTo(24));
+
+        var duplicates = db.Connection.Query<(long Line, string Reason)>(
+            "SELECT line_number, reason FROM meta.quarantine WHERE reason LIKE 'duplicate%' ORDER BY line_number").ToList();
+        Assert.That(duplicates, Is.EqualTo(new[] { (20L, "duplicate key, first seen at line 2"), (21L, "duplicate key, first seen at line 4") }));
+        var v24 = db.Connection.Query<string>("SELECT column_name FROM meta.quarantine WHERE line_number = 32 ORDER BY column_name").ToList();
+        Assert.That(v24, Is.EqualTo(new[] { "Aantal_posities", "Arbeidsmarktregio", "Beroepsklasse", "Datum_ontstaan", "Datum_vervuld" }));
+    }
+
+    [Test]
+    public void A_quoted_value_over_two_lines_goes_to_the_generic_path_with_the_same_result()
+    {
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "\"V2", "tweede regel\";2023-01-15;;07;AM01;1", "V3;2023-01-15;;07;AM01;1"], "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var loader = new DetailLoader(reference, 0.05);
+        Assert.That(loader.TryIngest(db, "run-1", file, Now), Is.Null);
+        Assert.That(loader.LastFallbackReason, Does.Contain("line 3"));
+
+        using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
+        new IngestStep(new ExtractValidator(reference, 0.05), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        new IngestStep(new ExtractValidator(reference, 0.05), () => Now).Run(db, "run-1", [file]);
+        AssertSameRows(generic, db);
+    }
+
+    [Test]
+    public void The_same_file_again_is_unchanged_and_loads_nothing()
+    {
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var loader = new DetailLoader(reference, 0.9);
+        var first = loader.TryIngest(db, "run-1", file, Now)!;
+        var second = loader.TryIngest(db, "run-2", file, Now)!;
+        Assert.That(second.State, Is.EqualTo(FileState.Unchanged));
+        Assert.That(second.ExtractId, Is.EqualTo(first.ExtractId));
+        Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures_detail"), Is.EqualTo(13));
+    }
+
+    internal static DiscoveredFile WriteExtract(TempDir tmp, byte[] content, string name = "uwv_vacatures_detail_2024-07-15.csv")
+    {
+        var dir = tmp.Combine("data", "uwv");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
+        File.WriteAllBytes(path, content);
+        return ExtractDiscovery.Classify(path, "uwv", name);
+    }
+
+    static void AssertSameRows(WarehouseDb expected, WarehouseDb actual)
+    {
+        const string extracts = """
+            SELECT extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
+                   rows_total, rows_loaded, rows_quarantined, state, reason FROM meta.extracts ORDER BY extract_id
+            """;
+        const string raw = "SELECT * FROM raw.uwv_vacatures_detail ORDER BY extract_id, line_number";
+        const string quarantine = "SELECT * FROM meta.quarantine ORDER BY extract_id, line_number, column_name NULLS FIRST, reason";
+        const string messages = "SELECT * FROM meta.extract_messages ORDER BY extract_id, message";
+        foreach (var sql in new[] { extracts, raw, quarantine, messages })
+        {
+            var e = Rows(expected, sql);
+            var a = Rows(actual, sql);
+            Assert.That(a, Is.EqualTo(e), $"rows of: {sql}");
+        }
+    }
+
+    static List<string> Rows(WarehouseDb db, string sql)
+    {
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
+    }
+
+    internal static byte[] Bytes(IEnumerable<string> lines, string newline, bool utf8Bom)
+    {
+        var text = string.Join(newline, lines) + newline;
+        var body = Encoding.UTF8.GetBytes(text);
+        return utf8Bom ? [0xEF, 0xBB, 0xBF, .. body] : body;
+    }
+
+    static byte[] Windows1252(IEnumerable<string> lines, string newline)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252).GetBytes(string.Join(newline, lines) + newline);
+    }
+}
