@@ -1,4 +1,5 @@
-// `monitor export`: every table of the mart schema to <out>/exports/<table>.parquet or .csv, with DuckDB COPY.
+// `monitor export`: every table of the mart schema to <out>/exports/<table>.parquet or .csv, with DuckDB COPY,
+// and the vacancy-level records, when there are any, as a dataset partitioned by year.
 using Dapper;
 using Monitor.Warehouse;
 
@@ -35,6 +36,40 @@ public static class MartExporter
             var rows = db.Connection.ExecuteScalar<long>($"SELECT count(*) FROM mart.\"{table}\"");
             exported.Add(new ExportedTable($"mart.{table}", target, rows));
         }
+        if (ExportDetail(db, dir, extension, options) is { } detail) exported.Add(detail);
         return exported;
+    }
+
+    public const string DetailFolder = "uwv_vacatures_detail";
+
+    /// <summary>
+    /// The vacancy-level records in force, as a Hive-partitioned dataset (uwv_vacatures_detail/jaar=YYYY/…) by the
+    /// year the vacancy arose: Spark, Trino, DuckDB and pandas read the folder directly and skip years a query does
+    /// not touch. Built in a side folder and swapped in, so readers never see a half-written dataset.
+    /// </summary>
+    static ExportedTable? ExportDetail(WarehouseDb db, string dir, string extension, string options)
+    {
+        db.SetAsOf(null);
+        var rows = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM staging.stg_uwv_vacatures_detail");
+        var target = Path.GetFullPath(Path.Combine(dir, DetailFolder));
+        if (rows == 0)
+        {
+            // No records (any more): an old export would claim figures the warehouse does not hold.
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            return null;
+        }
+        var partial = target + ".partial";
+        var old = target + ".old";
+        foreach (var leftover in new[] { partial, old }) if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+        db.Connection.Execute($"""
+            COPY (SELECT vacature_id, datum_ontstaan, datum_vervuld, beroepsklasse, arbeidsmarktregio, aantal_posities,
+                         vintage, extract_id, line_number, year(datum_ontstaan) AS jaar
+                  FROM staging.stg_uwv_vacatures_detail)
+            TO '{partial.Replace("'", "''")}' ({options}, PARTITION_BY (jaar), FILE_EXTENSION '{extension}')
+            """);
+        if (Directory.Exists(target)) Directory.Move(target, old);
+        Directory.Move(partial, target);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        return new ExportedTable("staging.stg_uwv_vacatures_detail", target, rows);
     }
 }

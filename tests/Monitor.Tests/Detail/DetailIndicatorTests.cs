@@ -35,6 +35,7 @@ public class DetailIndicatorTests
     {
         readonly TempDir dir = new();
         public WarehouseDb Db { get; }
+        public string Dir => dir.Path;
 
         public Warehouse()
         {
@@ -53,6 +54,26 @@ public class DetailIndicatorTests
             Db.Dispose();
             dir.Dispose();
         }
+    }
+
+    [Test]
+    public void Export_writes_the_records_as_a_dataset_partitioned_by_year()
+    {
+        using var w = new Warehouse();
+        var exported = MartExporter.Export(w.Db, w.Dir, ExportFormat.Parquet);
+        var detail = exported.Single(e => e.Table == "staging.stg_uwv_vacatures_detail");
+        Assert.That(detail.Path, Is.EqualTo(Path.Combine(w.Dir, "exports", MartExporter.DetailFolder)));
+        Assert.That(detail.Rows, Is.EqualTo(7));
+        Assert.That(Directory.GetDirectories(detail.Path).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "jaar=2022", "jaar=2023" }));
+
+        // Read back the way an outside tool would: the folder, with the year from the partition names.
+        var perYear = w.Db.Connection.Query<(long Jaar, long Records, long Posities)>($"""
+            SELECT jaar, count(*), sum(aantal_posities)
+            FROM read_parquet('{detail.Path}/**/*.parquet', hive_partitioning = true) GROUP BY jaar ORDER BY jaar
+            """).ToList();
+        // 2022: F (1 position); 2023: A, B, C, D, E, G = 2 + 1 + 3 + 1 + 1 + 1000.
+        Assert.That(perYear, Is.EqualTo(new[] { (2022L, 1L, 1L), (2023L, 6L, 1008L) }));
+        Assert.That(Directory.GetDirectories(Path.Combine(w.Dir, "exports")).Where(d => d.EndsWith(".partial") || d.EndsWith(".old")), Is.Empty);
     }
 
     [Test]
