@@ -57,7 +57,11 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
 
     FileOutcome IngestOne(WarehouseDb db, ExtractStore store, string runId, DiscoveredFile file)
     {
-        if (fastDetail && DetailLoader.Handles(file) && detail.TryIngest(db, runId, file, clock()) is { } fast) return fast;
+        if (fastDetail && DetailLoader.Handles(file))
+        {
+            var fast = IngestDetail(db, runId, file);
+            if (fast is not null) return fast;
+        }
         byte[] bytes;
         try
         {
@@ -96,6 +100,27 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         var id = store.Store(validation, sha, bytes.LongLength, runId, clock());
         return new FileOutcome(file.Folder, file.FileName, validation.Rejected ? FileState.Rejected : FileState.Loaded, id, validation.Encoding,
             validation.RowsTotal, validation.Rejected ? 0 : validation.Rows.Count, validation.RowsQuarantined, validation.FileError, validation.Warnings);
+    }
+
+    /// <summary>
+    /// The fast path, with the same retries for a locked file as the generic one: the file is first opened under the
+    /// file-io retry pipeline (a lock another process holds makes that fail), then read by the loader.
+    /// </summary>
+    FileOutcome? IngestDetail(WarehouseDb db, string runId, DiscoveredFile file)
+    {
+        try
+        {
+            (fileIo ?? ResiliencePipeline.Empty).Execute(() =>
+            {
+                using var probe = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0,
+                $"cannot read {file.Path}: {e.Message}; the next run tries again", []);
+        }
+        return detail.TryIngest(db, runId, file, clock());
     }
 
     static FileOutcome LoadOutcome(ExtractStore store, int extractId) => store.Describe(extractId);

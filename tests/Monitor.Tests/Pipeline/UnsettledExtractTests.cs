@@ -143,6 +143,25 @@ public class UnsettledExtractTests
             Is.EqualTo(new[] { (Settled, FileState.Unchanged, 12L), (Unsettled, FileState.Loaded, 2L) }));
     }
 
+    [Test]
+    public void A_locked_vacancy_level_file_takes_the_same_retries_and_loads_next_run()
+    {
+        var detail = Path.Combine(data, "uwv", "uwv_vacatures_detail_2024-05-15.csv");
+        File.WriteAllText(detail, "Vacature_id;Datum_ontstaan;Datum_vervuld;Beroepsklasse;Arbeidsmarktregio;Aantal_posities\n" +
+                                  "V1;2024-01-10;;07;AM01;2\nV2;2024-02-01;2024-03-01;08;AM13;1\n");
+
+        RunResult first;
+        using (new FileStream(detail, FileMode.Open, FileAccess.Read, FileShare.None))
+            first = Run(Fixtures.NoWatch, attempts: 3);
+
+        var outcome = first.Ingest!.Files.Single(f => f.FileName == Path.GetFileName(detail));
+        Assert.That(outcome.State, Is.EqualTo(FileState.Unreadable));
+        Assert.That(outcome.Reason, Does.StartWith($"cannot read {detail}: ").And.EndWith("; the next run tries again"));
+
+        var second = Run(Fixtures.NoWatch);
+        Assert.That(second.Ingest!.Files.Single(f => f.FileName == Path.GetFileName(detail)).RowsLoaded, Is.EqualTo(2));
+    }
+
     /// <summary>IngestStep on its own, with the given file-io pipeline, over the data directory.</summary>
     IngestSummary Ingest(ResiliencePipeline fileIo)
     {
