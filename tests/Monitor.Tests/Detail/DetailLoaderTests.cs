@@ -160,6 +160,20 @@ public class DetailLoaderTests
         Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures_detail"), Is.EqualTo(13));
     }
 
+    [Test]
+    public void Insertion_order_is_given_back_to_the_connection()
+    {
+        // The loader inserts without insertion order; later steps on the same connection (marts, exports) must
+        // get it back.
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
+        Assert.That(outcome.RowsLoaded, Is.EqualTo(13));
+        Assert.That(db.Connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')"), Is.True);
+    }
+
     internal static DiscoveredFile WriteExtract(TempDir tmp, byte[] content, string name = "uwv_vacatures_detail_2024-07-15.csv")
     {
         var dir = tmp.Combine("data", "uwv");
