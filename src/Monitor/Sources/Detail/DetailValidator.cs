@@ -659,29 +659,41 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             chunks[^1][used[p]++] = entry;
         }
 
-        /// <summary>Adds the entries of <paramref name="later"/> (same partitioning, later lines) after this log's own.</summary>
-        public void Append(KeyLog later)
+        /// <summary>Takes the entries of <paramref name="next"/> (same partitioning, later lines) as coming after this log's own.</summary>
+        public void Append(KeyLog next)
         {
-            for (var p = 0; p < partitions.Length; p++)
-            {
-                var chunks = later.partitions[p];
-                for (var c = 0; c < chunks.Count; c++)
-                {
-                    var n = c == chunks.Count - 1 ? later.used[p] : ChunkEntries;
-                    for (var i = 0; i < n; i++) Add(p, chunks[c][i]);
-                }
-                chunks.Clear();
-            }
+            if (later is null) later = next;
+            else later.Append(next);
+        }
+
+        KeyLog? later;
+
+        long Count(int p) => (partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p]) + (later?.Count(p) ?? 0);
+
+        Entry At(int p, long i)
+        {
+            var own = partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p];
+            return i < own ? partitions[p][(int)(i / ChunkEntries)][i % ChunkEntries] : later!.At(p, i - own);
         }
 
         /// <summary>Every row whose key was seen on an earlier line: (line, first line, byte offset), in line order.</summary>
         public List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt)
         {
+            // The partitions are independent: two threads take every other one.
+            var halves = new List<(long, long, long)>[2];
+            Parallel.For(0, 2, h => halves[h] = Duplicates(keyAt, h, 2));
+            var found = halves[0];
+            found.AddRange(halves[1]);
+            found.Sort();
+            return found;
+        }
+
+        List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt, int start, int step)
+        {
             var found = new List<(long, long, long)>();
-            for (var p = 0; p < partitions.Length; p++)
+            for (var p = start; p < partitions.Length; p += step)
             {
-                var chunks = partitions[p];
-                var n = chunks.Count == 0 ? 0 : (chunks.Count - 1) * ChunkEntries + used[p];
+                var n = (int)Count(p);
                 if (n < 2) continue;
                 var size = (int)BitOperations.RoundUpToPowerOf2((uint)(n * 2));
                 var slots = new int[size]; // entry index + 1; 0 = empty
@@ -690,12 +702,12 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 string Key(long offset) => (keys ??= []).TryGetValue(offset, out var k) ? k : keys[offset] = keyAt(offset);
                 for (var i = 0; i < n; i++)
                 {
-                    var e = chunks[i / ChunkEntries][i % ChunkEntries];
+                    var e = At(p, i);
                     var slot = (int)(Mix(e.Tag) & (uint)mask);
                     var duplicate = false;
                     while (slots[slot] != 0)
                     {
-                        var first = chunks[(slots[slot] - 1) / ChunkEntries][(slots[slot] - 1) % ChunkEntries];
+                        var first = At(p, slots[slot] - 1);
                         if (first.Tag == e.Tag && Key(first.Offset) == Key(e.Offset))
                         {
                             found.Add((e.Line, first.Line, e.Offset));
@@ -707,7 +719,6 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                     if (!duplicate) slots[slot] = i + 1;
                 }
             }
-            found.Sort();
             return found;
         }
 
