@@ -62,7 +62,7 @@ measure load "$HARNESS" load "$FILE" "$RUN/load.duckdb"
 # And once more in the other order, so neither profits from going second.
 measure load_2 "$HARNESS" load "$FILE" "$RUN/load.duckdb"
 measure baseline_2 "$HARNESS" baseline "$FILE" "$RUN/baseline.duckdb"
-sed -n '1,20p' "$RUN/load.log" | sed 's/^/    /'
+sed -n '1,20p' "$RUN/baseline.log" "$RUN/load_2.log" | sed 's/^/    /'
 
 echo "== full run (all steps; the detail file is loaded as part of it) and a rerun with unchanged input"
 measure full_run $MONITOR run --data "$RUN/data" --out "$RUN/out"

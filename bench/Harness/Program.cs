@@ -31,6 +31,7 @@ if (args[0] == "baseline")
             columns = {"{"}'Vacature_id': 'VARCHAR', 'Datum_ontstaan': 'DATE', 'Datum_vervuld': 'DATE', 'Beroepsklasse': 'VARCHAR',
                        'Arbeidsmarktregio': 'VARCHAR', 'Aantal_posities': 'BIGINT'{"}"})
         """);
+    Console.WriteLine($"  CREATE TABLE AS {clock.Elapsed.TotalSeconds.ToString("F2", inv)} s");
     c.Execute("CHECKPOINT");
     Console.WriteLine($"baseline: {c.ExecuteScalar<long>("SELECT count(*) FROM t"):N0} rows in {clock.Elapsed.TotalSeconds.ToString("F2", inv)} s");
     return 0;
@@ -42,10 +43,13 @@ if (!DetailLoader.Handles(discovered)) { Console.Error.WriteLine($"{name} is not
 var reference = ReferenceData();
 using (var db = WarehouseDb.OpenForWrite(dbPath))
 {
+    Console.WriteLine($"  reference data read, warehouse opened and migrated after {clock.Elapsed.TotalSeconds.ToString("F2", inv)} s");
     var loader = new DetailLoader(reference, 0.05) { Trace = m => Console.WriteLine($"  {m}") };
     var outcome = loader.TryIngest(db, "bench", discovered, DateTimeOffset.UtcNow);
     if (outcome is null) { Console.Error.WriteLine($"the fast loader handed the file to the generic path: {loader.LastFallbackReason}"); return 1; }
+    var beforeCheckpoint = clock.Elapsed;
     db.Connection.Execute("CHECKPOINT");
+    Console.WriteLine($"  CHECKPOINT {(clock.Elapsed - beforeCheckpoint).TotalSeconds.ToString("F2", inv)} s");
     Console.WriteLine($"load: {outcome.State}, {outcome.RowsTotal:N0} rows, {outcome.RowsLoaded:N0} loaded, {outcome.RowsQuarantined:N0} quarantined in {clock.Elapsed.TotalSeconds.ToString("F2", inv)} s {outcome.Reason}");
 }
 return 0;

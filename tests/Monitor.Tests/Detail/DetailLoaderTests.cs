@@ -101,6 +101,65 @@ public class DetailLoaderTests
         Assert.That(Directory.GetFiles(tmp.Path, ".detail-*"), Is.Empty, "temporary files are removed");
     }
 
+    /// <summary>The files above and one that leaves the fast path halfway, as raw bytes.</summary>
+    public static IEnumerable<TestCaseData> SplitCases()
+    {
+        foreach (var c in Cases()) yield return new TestCaseData(c.Arguments[1], c.Arguments[2]).SetName($"{c.TestName}, split at every byte");
+        yield return new TestCaseData(Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;x;;07;AM01;1", "\"V3", "tweede regel\";2023-01-15;;07;AM01;1", "V1;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
+            .SetName("Quoted value over two lines, split at every byte");
+    }
+
+    [TestCaseSource(nameof(SplitCases))]
+    public void Validating_in_two_parts_gives_what_one_pass_gives(byte[] content, double threshold)
+    {
+        // Large files are validated in two halves at once; wherever the split falls, the joined result must be the
+        // one-pass result: counts, quarantine in line order, duplicates across the halves, reasons, and the clean rows.
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, content);
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        var facts = DetailFileScan.Scan(file.Path);
+        var whole = Describe(new DetailValidator(reference, threshold).Validate(file, facts, tmp.Path));
+        for (var at = 0; at <= content.Length; at++)
+        {
+            var split = Describe(new DetailValidator(reference, threshold) { SplitNear = at }.Validate(file, facts, tmp.Path));
+            Assert.That(split, Is.EqualTo(whole), $"split near byte {at}");
+        }
+        Assert.That(Directory.GetFiles(tmp.Path, ".detail-*"), Is.Empty, "temporary files are removed");
+
+        static List<string> Describe(DetailValidation v)
+        {
+            var r = v.Result;
+            var lines = new List<string>
+            {
+                $"fallback {v.FallbackReason}", $"error {r.FileError}", $"total {r.RowsTotal}", $"to load {v.RowsToLoad}",
+                $"slow {v.SlowRecords}", $"duplicates {string.Join(",", v.DuplicateLines)}", $"warnings {string.Join("|", r.Warnings)}",
+            };
+            lines.AddRange(r.Quarantine.Select(q => $"quarantine {q}"));
+            foreach (var clean in v.CleanCsvs)
+            {
+                lines.AddRange(File.ReadAllLines(clean).Select(l => $"clean {l}"));
+                File.Delete(clean);
+            }
+            return lines;
+        }
+    }
+
+    [Test]
+    public void A_split_load_gives_the_same_warehouse_rows_as_the_generic_path()
+    {
+        using var tmp = new TempDir();
+        var content = Bytes(Messy, "\r\n", utf8Bom: true);
+        var file = WriteExtract(tmp, content);
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
+        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        // Near the middle: V1 and V3 of the first half come back as duplicates in the second.
+        var outcome = new DetailLoader(reference, 0.9) { SplitNear = content.Length / 2 }.TryIngest(fast, "run-1", file, Now);
+        Assert.That(outcome, Is.Not.Null);
+        AssertSameRows(generic, fast);
+    }
+
     [Test]
     public void Messy_file_loads_the_rows_worked_out_by_hand()
     {
@@ -158,6 +217,20 @@ public class DetailLoaderTests
         Assert.That(second.State, Is.EqualTo(FileState.Unchanged));
         Assert.That(second.ExtractId, Is.EqualTo(first.ExtractId));
         Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures_detail"), Is.EqualTo(13));
+    }
+
+    [Test]
+    public void Insertion_order_is_given_back_to_the_connection()
+    {
+        // The loader inserts without insertion order; later steps on the same connection (marts, exports) must
+        // get it back.
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
+        Assert.That(outcome.RowsLoaded, Is.EqualTo(13));
+        Assert.That(db.Connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')"), Is.True);
     }
 
     internal static DiscoveredFile WriteExtract(TempDir tmp, byte[] content, string name = "uwv_vacatures_detail_2024-07-15.csv")

@@ -113,6 +113,26 @@ public static class DetailFileScan
         }
     }
 
+    /// <summary>The number of line feeds in the first <paramref name="end"/> bytes of the file.</summary>
+    public static long CountLineFeeds(string path, long end)
+    {
+        using var handle = File.OpenHandle(path);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            long count = 0;
+            for (long offset = 0; offset < end;)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(ChunkSize, end - offset)), offset);
+                if (n == 0) break;
+                count += buffer.AsSpan(0, n).Count((byte)'\n');
+                offset += n;
+            }
+            return count;
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
     static Encoding Windows1252
     {
         get

@@ -13,14 +13,15 @@ namespace Monitor.Sources.Detail;
 
 /// <summary>
 /// The outcome of <see cref="DetailValidator.Validate"/>. <see cref="Result"/> holds what the generic validator
-/// would hold except the valid rows, which are in <see cref="CleanCsv"/> (line;contract columns, UTF-8, LF).
+/// would hold except the valid rows, which are in <see cref="CleanCsvs"/> (line;contract columns, UTF-8, LF).
 /// When <see cref="FallbackReason"/> is set the file has a shape this reader does not handle; nothing was decided
 /// and the generic validator must read it.
 /// </summary>
 public sealed class DetailValidation
 {
     public required ExtractValidation Result { get; init; }
-    public string? CleanCsv { get; set; }
+    /// <summary>The clean CSV files, one per part of the file that was validated on its own thread; none when nothing is to be loaded.</summary>
+    public List<string> CleanCsvs { get; } = [];
     public long RowsToLoad { get; set; }
     public string? FallbackReason { get; set; }
     /// <summary>Records that were not plain canonical values and went through <see cref="CellParser"/> one by one.</summary>
@@ -44,6 +45,15 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
     readonly CellParser cells = new(reference);
 
     public static bool Handles(DiscoveredFile file) => file.NameFits && file.Contract == Contract;
+
+    /// <summary>
+    /// Files of at least this many bytes are validated in two halves at once (split at a line end), each on its own
+    /// thread with its own clean CSV; the halves' results are joined in line order, so the outcome is that of one pass.
+    /// </summary>
+    public long SplitFromBytes { get; init; } = 32L << 20;
+
+    /// <summary>For tests: where to split (the next line start from this byte offset), instead of the middle.</summary>
+    internal long? SplitNear { get; init; }
 
     /// <summary>Validates <paramref name="file"/>; the clean CSV (if any) is written into <paramref name="tempDir"/>, the caller deletes it.</summary>
     public DetailValidation Validate(DiscoveredFile file, DetailFileFacts facts, string tempDir)
@@ -75,17 +85,38 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             DetailFileScan.TranscodeWindows1252(file.Path, transcoded);
             source = transcoded;
         }
-        var clean = Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.clean.csv");
+        var skip = facts.HasBom ? 3 : 0;
+        var length = new FileInfo(source).Length;
+        var split = SplitPoint(source, skip, length);
+        var cleans = new List<string> { Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.clean.csv") };
         try
         {
-            var reader = new Reader(this, result, outcome, headers.Length, index, facts, clean);
-            reader.Run(source, facts.HasBom ? 3 : 0);
-            if (outcome.FallbackReason is not null || result.Rejected || outcome.RowsToLoad == 0) File.Delete(clean);
-            else outcome.CleanCsv = clean;
+            var reader = new Reader(this, result, outcome, headers.Length, index, facts, cleans[0], source);
+            if (split is not { } at) reader.Run(skip, length, 0);
+            else
+            {
+                cleans.Add(Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.clean.csv"));
+                var secondResult = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
+                var secondOutcome = new DetailValidation { Result = secondResult };
+                var second = new Reader(this, secondResult, secondOutcome, headers.Length, index, facts, cleans[1], source);
+                var linesBefore = DetailFileScan.CountLineFeeds(source, at);
+                try
+                {
+                    Parallel.Invoke(() => reader.Run(skip, at, 0), () => second.Run(at, length, linesBefore));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
+                reader.Append(second);
+            }
+            reader.Finish();
+            if (outcome.FallbackReason is not null || result.Rejected || outcome.RowsToLoad == 0) cleans.ForEach(File.Delete);
+            else outcome.CleanCsvs.AddRange(cleans);
         }
         catch
         {
-            File.Delete(clean);
+            cleans.ForEach(File.Delete);
             throw;
         }
         finally
@@ -93,6 +124,24 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (transcoded is not null) File.Delete(transcoded);
         }
         return outcome;
+    }
+
+    /// <summary>The byte offset of the line start where the second half begins, or null to read the file in one pass.</summary>
+    long? SplitPoint(string path, long skip, long length)
+    {
+        if (SplitNear is null && length < SplitFromBytes) return null;
+        var near = Math.Clamp(SplitNear ?? skip + (length - skip) / 2, skip, length);
+        using var handle = File.OpenHandle(path);
+        var chunk = new byte[64 * 1024];
+        for (var offset = near; offset < length;)
+        {
+            var n = RandomAccess.Read(handle, chunk, offset);
+            if (n == 0) break;
+            var nl = chunk.AsSpan(0, n).IndexOf((byte)'\n');
+            if (nl >= 0) return offset + nl + 1 < length ? offset + nl + 1 : null;
+            offset += n;
+        }
+        return null;
     }
 
     /// <summary>The generic validator's header rules: duplicates and missing columns reject, extras warn.</summary>
@@ -142,7 +191,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         readonly string cleanPath;
         readonly KeyLog keys;
         long lineOffset;
-        string sourcePath = "";
+        readonly string sourcePath;
         readonly List<QuarantinedRow> duplicates = [];
         readonly HashSet<uint> regions;
         readonly HashSet<ushort> klassen;
@@ -163,8 +212,9 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             return outBuffer.AsSpan(outPos);
         }
 
-        public Reader(DetailValidator owner, ExtractValidation result, DetailValidation outcome, int fieldCount, int[] index, DetailFileFacts facts, string cleanPath)
+        public Reader(DetailValidator owner, ExtractValidation result, DetailValidation outcome, int fieldCount, int[] index, DetailFileFacts facts, string cleanPath, string sourcePath)
         {
+            this.sourcePath = sourcePath;
             this.owner = owner;
             this.result = result;
             this.outcome = outcome;
@@ -184,22 +234,22 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             ends = new int[fieldCount];
         }
 
-        public void Run(string path, int skip)
+        /// <summary>Reads the lines in bytes [<paramref name="from"/>, <paramref name="to"/>); <paramref name="linesBefore"/> lines precede them.</summary>
+        public void Run(long from, long to, long linesBefore)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            stream.Position = skip;
-            sourcePath = path;
-            long bufferOffset = skip;
+            using var stream = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            stream.Position = from;
+            long bufferOffset = from;
             output = new FileStream(cleanPath, FileMode.Create, FileAccess.Write, FileShare.None, 1);
             var buffer = ArrayPool<byte>.Shared.Rent(DetailFileScan.ChunkSize);
             try
             {
                 var filled = 0;
-                long line = 0;
+                var line = linesBefore;
                 var done = false;
                 while (!done)
                 {
-                    var read = stream.Read(buffer, filled, buffer.Length - filled);
+                    var read = stream.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, to - bufferOffset - filled));
                     var eof = read == 0;
                     filled += read;
                     var span = buffer.AsSpan(0, filled);
@@ -241,6 +291,26 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 output.Write(outBuffer, 0, outPos);
                 output.Dispose();
             }
+        }
+
+        /// <summary>Takes over what <paramref name="next"/> found in the part of the file after this one's.</summary>
+        public void Append(Reader next)
+        {
+            // Reading stops at the first line that sends the file elsewhere or rejects it; that line is in the earlier part
+            // if there is one there.
+            if (outcome.FallbackReason is not null || result.Rejected) return;
+            outcome.FallbackReason = next.outcome.FallbackReason;
+            result.FileError = next.result.FileError;
+            result.RowsTotal += next.result.RowsTotal;
+            result.Quarantine.AddRange(next.result.Quarantine);
+            outcome.RowsToLoad += next.outcome.RowsToLoad;
+            outcome.SlowRecords += next.outcome.SlowRecords;
+            keys.Append(next.keys);
+        }
+
+        /// <summary>After all lines: duplicate keys, an empty file, and the bad-row threshold.</summary>
+        public void Finish()
+        {
             if (outcome.FallbackReason is not null || result.Rejected) return;
 
             if (result.RowsTotal == 0) { result.FileError = "file has a header but no data rows"; return; }
@@ -574,7 +644,11 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         public void Add(ReadOnlySpan<byte> key, long line, long offset)
         {
             var hash = Hash(key);
-            var p = partitions.Length == 1 ? 0 : (int)(hash >> shift);
+            Add(partitions.Length == 1 ? 0 : (int)(hash >> shift), new Entry((uint)hash, checked((uint)line), offset));
+        }
+
+        void Add(int p, Entry entry)
+        {
             var chunks = partitions[p];
             if (chunks.Count == 0 || used[p] == ChunkEntries)
             {
@@ -582,17 +656,44 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 chunks.Add(GC.AllocateUninitializedArray<Entry>(ChunkEntries, pinned: true));
                 used[p] = 0;
             }
-            chunks[^1][used[p]++] = new Entry((uint)hash, checked((uint)line), offset);
+            chunks[^1][used[p]++] = entry;
+        }
+
+        /// <summary>Takes the entries of <paramref name="next"/> (same partitioning, later lines) as coming after this log's own.</summary>
+        public void Append(KeyLog next)
+        {
+            if (later is null) later = next;
+            else later.Append(next);
+        }
+
+        KeyLog? later;
+
+        long Count(int p) => (partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p]) + (later?.Count(p) ?? 0);
+
+        Entry At(int p, long i)
+        {
+            var own = partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p];
+            return i < own ? partitions[p][(int)(i / ChunkEntries)][i % ChunkEntries] : later!.At(p, i - own);
         }
 
         /// <summary>Every row whose key was seen on an earlier line: (line, first line, byte offset), in line order.</summary>
         public List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt)
         {
+            // The partitions are independent: two threads take every other one.
+            var halves = new List<(long, long, long)>[2];
+            Parallel.For(0, 2, h => halves[h] = Duplicates(keyAt, h, 2));
+            var found = halves[0];
+            found.AddRange(halves[1]);
+            found.Sort();
+            return found;
+        }
+
+        List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt, int start, int step)
+        {
             var found = new List<(long, long, long)>();
-            for (var p = 0; p < partitions.Length; p++)
+            for (var p = start; p < partitions.Length; p += step)
             {
-                var chunks = partitions[p];
-                var n = chunks.Count == 0 ? 0 : (chunks.Count - 1) * ChunkEntries + used[p];
+                var n = (int)Count(p);
                 if (n < 2) continue;
                 var size = (int)BitOperations.RoundUpToPowerOf2((uint)(n * 2));
                 var slots = new int[size]; // entry index + 1; 0 = empty
@@ -601,12 +702,12 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 string Key(long offset) => (keys ??= []).TryGetValue(offset, out var k) ? k : keys[offset] = keyAt(offset);
                 for (var i = 0; i < n; i++)
                 {
-                    var e = chunks[i / ChunkEntries][i % ChunkEntries];
+                    var e = At(p, i);
                     var slot = (int)(Mix(e.Tag) & (uint)mask);
                     var duplicate = false;
                     while (slots[slot] != 0)
                     {
-                        var first = chunks[(slots[slot] - 1) / ChunkEntries][(slots[slot] - 1) % ChunkEntries];
+                        var first = At(p, slots[slot] - 1);
                         if (first.Tag == e.Tag && Key(first.Offset) == Key(e.Offset))
                         {
                             found.Add((e.Line, first.Line, e.Offset));
@@ -618,7 +719,6 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                     if (!duplicate) slots[slot] = i + 1;
                 }
             }
-            found.Sort();
             return found;
         }
 
