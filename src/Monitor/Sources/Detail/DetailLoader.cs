@@ -102,7 +102,6 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
     /// <summary>One INSERT from DuckDB's parallel CSV reader; the clean file's values are canonical, so the types cannot fail.</summary>
     static long InsertClean(DuckDBConnection connection, IReadOnlyList<string> cleans, IReadOnlyList<long> leaveOut, int extractId, DateOnly vintage)
     {
-        var previous = connection.ExecuteScalar<string>("SELECT current_setting('memory_limit')");
         var previousOrder = connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')");
         connection.Execute($"SET memory_limit = '{MemoryLimit}'");
         // The line numbers are in the data, so the rows need not be stored in file order. Kept in order, each CSV
@@ -134,7 +133,9 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
         }
         finally
         {
-            connection.Execute($"SET memory_limit = '{previous}'");
+            // Back to DuckDB's default: nothing else in the monitor sets a limit, and the setting reads back only as
+            // rounded text ("2.6 GiB"), which would not restore an exact earlier value anyway.
+            connection.Execute("RESET memory_limit");
             connection.Execute($"SET preserve_insertion_order = {(previousOrder ? "true" : "false")}");
             connection.Execute("DROP TABLE IF EXISTS temp.detail_leave_out");
         }
