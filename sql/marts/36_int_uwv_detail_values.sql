@@ -4,21 +4,10 @@
 -- (category NULL), so both stand side by side under one code; the check uwv_detail_vs_aggregate compares them.
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_uwv_detail_values AS
-WITH s AS (
-    SELECT d.*, a.provincie,
-           unnest(CASE d.beroepsklasse
-                      WHEN '07' THEN ['techniek', 'totaal']
-                      WHEN '08' THEN ['ict', 'totaal']
-                      ELSE ['totaal'] END) AS domain
+WITH placed AS (
+    SELECT d.*, unnest(intermediate.uwv_domains(d.beroepsklasse)) AS domain, p.region, p.region_level
     FROM intermediate.int_uwv_detail_open AS d
-    LEFT JOIN ref.arbeidsmarktregios AS a ON a.code = d.arbeidsmarktregio
-),
-placed AS (
-    SELECT s.*, s.arbeidsmarktregio AS region, 'arbeidsmarktregio' AS region_level FROM s
-    UNION ALL
-    SELECT s.*, s.provincie, 'provincie' FROM s WHERE s.provincie IS NOT NULL
-    UNION ALL
-    SELECT s.*, 'NL', 'nl' FROM s
+    JOIN intermediate.int_uwv_region_placement AS p USING (arbeidsmarktregio)
 )
 SELECT 'openstaande_vacatures' AS indicator, domain,
        periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order,
