@@ -19,12 +19,13 @@ public static class ValidateCommand
             var dir = parse.GetValue(data)!;
             try
             {
-                var report = DryRun.Validate(dir, parse.GetValue(threshold));
+                var files = DryRun.Validate(dir, parse.GetValue(threshold));
+                var report = files.Select(f => f.Validation).ToList();
                 var show = parse.GetValue(showRows);
-                foreach (var v in report)
+                foreach (var (v, valid) in files)
                 {
                     var state = v.Rejected ? "[red]rejected[/]" : v.Quarantine.Count > 0 ? "[yellow]ok, with bad rows[/]" : "[green]ok[/]";
-                    AnsiConsole.MarkupLine($"{state} {Markup.Escape(v.File.Folder + "/" + v.File.FileName)} [grey]{v.RowsTotal} rows, {v.Rows.Count} valid, {v.RowsQuarantined} bad{(v.Encoding is null ? "" : ", " + v.Encoding)}[/]");
+                    AnsiConsole.MarkupLine($"{state} {Markup.Escape(v.File.Folder + "/" + v.File.FileName)} [grey]{v.RowsTotal} rows, {valid} valid, {v.RowsQuarantined} bad{(v.Encoding is null ? "" : ", " + v.Encoding)}[/]");
                     if (v.FileError is not null) AnsiConsole.MarkupLine($"    [red]{Markup.Escape(v.FileError)}[/]");
                     foreach (var w in v.Warnings) AnsiConsole.MarkupLine($"    [yellow]warning:[/] {Markup.Escape(w)}");
                     foreach (var q in v.Quarantine.Take(show))

@@ -1,12 +1,60 @@
+using Monitor.Sources.Detail;
+
 namespace Monitor.Sources;
+
+/// <summary>One file's outcome in a dry run; <see cref="ValidRows"/> counts the rows a run would load.</summary>
+public sealed record DryRunFile(ExtractValidation Validation, long ValidRows);
 
 /// <summary>The checks of a run without a warehouse: what `monitor validate` does.</summary>
 public static class DryRun
 {
-    public static IReadOnlyList<ExtractValidation> Validate(string dataDir, double badRowThreshold)
+    /// <summary>
+    /// Validates every extract of <paramref name="dataDir"/> as a run would. Memory stays flat over large deliveries:
+    /// the valid rows of a file are counted and dropped, and vacancy-level files go through the streaming detail
+    /// validator (the one the run uses), whose clean copy is deleted at once.
+    /// </summary>
+    public static IReadOnlyList<DryRunFile> Validate(string dataDir, double badRowThreshold)
     {
         var reference = ReferenceLoader.Load(dataDir);
         var validator = new ExtractValidator(reference.Data, badRowThreshold);
-        return ExtractDiscovery.Discover(dataDir).Select(validator.Validate).ToList();
+        var results = new List<DryRunFile>();
+        foreach (var file in ExtractDiscovery.Discover(dataDir))
+        {
+            try
+            {
+                results.Add((DetailLoader.Handles(file) ? ValidateDetail(file, reference.Data, badRowThreshold) : null)
+                            ?? Generic(validator, file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"cannot read {file.Path}: {e.Message}" }, 0));
+            }
+        }
+        return results;
+    }
+
+    static DryRunFile Generic(ExtractValidator validator, DiscoveredFile file)
+    {
+        var validation = validator.Validate(file);
+        var valid = validation.Rejected ? 0 : validation.Rows.Count;
+        validation.Rows.Clear();
+        return new DryRunFile(validation, valid);
+    }
+
+    /// <summary>The streaming validator's verdict, or null when the file's shape needs the generic validator.</summary>
+    static DryRunFile? ValidateDetail(DiscoveredFile file, Domain.ReferenceData reference, double badRowThreshold)
+    {
+        var facts = DetailFileScan.Scan(file.Path);
+        var temp = Directory.CreateTempSubdirectory("monitor-validate-");
+        try
+        {
+            var detail = new DetailValidator(reference, badRowThreshold).Validate(file, facts, temp.FullName);
+            if (detail.FallbackReason is not null) return null;
+            return new DryRunFile(detail.Result, detail.Result.Rejected ? 0 : detail.RowsToLoad);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
     }
 }
