@@ -132,8 +132,12 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
         return result;
     }
 
-    /// <summary>For every contract column, the index of its header in the file; missing columns reject the file.</summary>
-    static int[] MapHeader(DatasetContract contract, string[] headers, ExtractValidation result)
+    /// <summary>
+    /// For every contract column, the index of its header in the file (headers match case-insensitively, in any
+    /// order). A name given twice or a missing column rejects the file; an unknown column is a warning.
+    /// The streaming detail validator applies the same rules through this method.
+    /// </summary>
+    internal static int[] MapHeader(DatasetContract contract, string[] headers, ExtractValidation result)
     {
         var duplicates = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)

@@ -145,30 +145,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
     }
 
     /// <summary>The generic validator's header rules: duplicates and missing columns reject, extras warn.</summary>
-    static int[] MapHeader(string[] headers, ExtractValidation result)
-    {
-        var duplicates = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0)
-        {
-            result.FileError = $"header names column(s) more than once: {string.Join(", ", duplicates)}";
-            return [];
-        }
-        var index = new int[Contract.Columns.Length];
-        var missing = new List<string>();
-        for (var c = 0; c < Contract.Columns.Length; c++)
-        {
-            index[c] = Array.FindIndex(headers, h => string.Equals(h, Contract.Columns[c].Header, StringComparison.OrdinalIgnoreCase));
-            if (index[c] < 0) missing.Add(Contract.Columns[c].Header);
-        }
-        if (missing.Count > 0)
-        {
-            result.FileError = $"missing required column(s) {string.Join(", ", missing)}; the header has: {string.Join(";", headers)}";
-            return index;
-        }
-        foreach (var extra in headers.Where(h => !Contract.Columns.Any(c => string.Equals(c.Header, h, StringComparison.OrdinalIgnoreCase))))
-            result.Warnings.Add($"unknown column '{extra}' ignored");
-        return index;
-    }
+    static int[] MapHeader(string[] headers, ExtractValidation result) => ExtractValidator.MapHeader(Contract, headers, result);
 
     static Encoding Windows1252
     {
