@@ -239,6 +239,8 @@ public class ReportBuilderTests
         Assert.That(flat, Does.Contain("Voor provincie Noord-Holland zijn geen cijfers over de instroom in bètatechnisch onderwijs"));
         Assert.That(flat, Does.Contain("Techniekpactregio Noordvleugel"));
         Assert.That(flat, Does.Contain("Voor provincie Noord-Holland zijn geen cijfers over de ROA-prognoses"));
+        // The ranked charts mark the province's labour-market regions.
+        Assert.That(flat, Does.Contain("de arbeidsmarktregio's in Noord-Holland donker gemarkeerd"));
     }
 
     [Test]

@@ -25,8 +25,8 @@ public sealed class ChartModel
     /// <summary>aantal, procent or ratio: how values and ticks are written.</summary>
     public required string Unit { get; init; }
     public int Decimals { get; init; }
-    /// <summary>A category drawn in the accent colour (the region of a regional edition).</summary>
-    public int? HighlightCategory { get; init; }
+    /// <summary>Categories drawn in the accent colour, the others quiet (the regions of a regional edition); null: none.</summary>
+    public IReadOnlyList<int>? HighlightCategories { get; init; }
     /// <summary>Print the value at the end of each bar.</summary>
     public bool ValueLabels { get; init; }
 

@@ -153,8 +153,8 @@ public static class ChartRenderer
                 var slot = horizontal ? n - 1 - i : i;
                 var position = stacked || groups == 1 ? slot : slot - groupWidth / 2 + barWidth * (s + 0.5);
                 var fill = style.Fill;
-                if (model.HighlightCategory is { } h)
-                    fill = h == i ? Palette.Accent : SeriesStyles.QuietBar;
+                if (model.HighlightCategories is { } highlighted)
+                    fill = highlighted.Contains(i) ? Palette.Accent : SeriesStyles.QuietBar;
                 var bar = new Bar
                 {
                     Position = position,

@@ -34,7 +34,7 @@ public static class ChartBox
     static string SourceText(ChartSpec spec) => spec.Note is { Length: > 0 } note ? spec.Source + " " + note : spec.Source;
 
     /// <summary>A legend only when there is more than one series, or when the one series needs naming.</summary>
-    static bool HasLegend(ChartSpec spec) => spec.Model.Series.Count > 1 && spec.Model.HighlightCategory is null;
+    static bool HasLegend(ChartSpec spec) => spec.Model.Series.Count > 1 && spec.Model.HighlightCategories is null;
 
     static IEnumerable<List<ChartSeries>> LegendLines(TextPainter text, ChartSpec spec, float width)
     {

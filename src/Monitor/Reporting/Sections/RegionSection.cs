@@ -91,14 +91,16 @@ public sealed class RegionSection : IReportSection
             .Where(x => x.Value?.Value is not null)
             .OrderByDescending(x => x.Value!.Value!.Value).ThenBy(x => x.Region.Code, StringComparer.Ordinal)
             .ToList();
-        int? highlight = ctx.Selected?.Level == "arbeidsmarktregio"
-            ? values.FindIndex(x => x.Region.Code == ctx.Selected.Code) is var i and >= 0 ? i : null
-            : null;
+        // The selected region, or the labour-market regions of the selected province or Techniekpact region.
+        var marked = values.Select((x, i) => (x.Region, i)).Where(x => Highlighted(ctx, x.Region)).Select(x => x.i).ToList();
+        IReadOnlyList<int>? highlight = marked.Count > 0 ? marked : null;
         return new ChartSpec
         {
             Title = $"Spanningsindicator voor {name} per arbeidsmarktregio, {PeriodText.Short(quarter)}",
             Subtitle = "Openstaande vacatures per WW-uitkering korter dan een half jaar (ratio), van hoog naar laag" +
-                       (highlight is null ? "" : $"; {ctx.Selected!.Naam} donker gemarkeerd"),
+                       (highlight is null ? ""
+                           : ctx.Selected!.Level == "arbeidsmarktregio" ? $"; {ctx.Selected.Naam} donker gemarkeerd"
+                           : $"; de arbeidsmarktregio's in {ctx.Selected.Naam} donker gemarkeerd"),
             Source = ReportContext.SourceLine(values.Select(x => x.Value)),
             Region = "",
             Period = quarter,
@@ -112,7 +114,7 @@ public sealed class RegionSection : IReportSection
                 Series = [new ChartSeries("Spanningsindicator", values.Select(x => x.Value!.Value).ToList(), 0)],
                 Unit = "ratio",
                 Decimals = 2,
-                HighlightCategory = highlight,
+                HighlightCategories = highlight,
                 ValueLabels = true,
                 References = [new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")],
             },
