@@ -42,7 +42,7 @@ public static class CommonOptions
         CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) return d;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)) return d;
             r.AddError($"--generated-at expects an ISO 8601 time such as 2026-11-23T06:00:00Z, got '{text}'");
             return null;
         },

@@ -17,18 +17,7 @@ public static class ReportCommand
         {
             Description = "Make the regional edition for a province (PV20-PV31), labour-market region (AMxx) or Techniekpact region (TP1-TP5)",
         };
-        var generatedAt = new Option<DateTimeOffset?>("--generated-at")
-        {
-            Description = "The generation time printed in the report and its metadata (ISO 8601, e.g. 2024-07-01T10:00:00Z); fix it for byte-identical output",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Single().Value;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
-                    return t;
-                r.AddError($"--generated-at expects an ISO 8601 date and time such as 2024-07-01T10:00:00Z, got '{text}'");
-                return null;
-            },
-        };
+        var generatedAt = CommonOptions.GeneratedAt();
 
         var command = new Command("report", "Build the PDF indicator report (with its charts and a CSV of every figure) from <out>/warehouse.duckdb");
         command.Options.Add(outOption);
@@ -38,7 +27,7 @@ public static class ReportCommand
         command.SetAction(parse =>
         {
             var outDir = parse.GetValue(outOption)!;
-            var when = parse.GetValue(generatedAt) ?? TruncateToSeconds(DateTimeOffset.UtcNow);
+            var when = parse.GetValue(generatedAt) ?? ReportOptions.GenerationTime(DateTimeOffset.UtcNow);
             try
             {
                 ReportBuilder.ResolveRegion(parse.GetValue(region));
@@ -72,5 +61,4 @@ public static class ReportCommand
         return command;
     }
 
-    static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Offset);
 }

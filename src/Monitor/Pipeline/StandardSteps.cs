@@ -34,7 +34,7 @@ public static class StandardSteps
         runner.WithStep(PipelineSteps.Report, (ctx, ct) =>
         {
             // Built in the run's work directory; publishing moves reports/ into place with the warehouse.
-            var generated = ctx.Request.GeneratedAt ?? WholeSeconds(ctx.Clock());
+            var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
             var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated };
             var report = ReportBuilder.Build(ctx.Db, options);
             ctx.ReportPath = report.PdfPath;
@@ -57,8 +57,6 @@ public static class StandardSteps
         });
         return runner;
     }
-
-    static DateTimeOffset WholeSeconds(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Offset);
 
     /// <summary>The run a pipeline file describes, for `monitor run --pipeline` and the scheduler.</summary>
     public static RunRequest RequestFor(PipelineDefinition p, RunTrigger trigger) => new()

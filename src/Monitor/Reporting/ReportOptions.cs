@@ -10,6 +10,9 @@ public sealed record ReportOptions
     public DateOnly? AsOf { get; init; }
     /// <summary>Printed on the cover and written into the PDF metadata: fix it to get byte-identical output.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The generation time used when none is given: the clock's, in whole seconds as the report prints it.</summary>
+    public static DateTimeOffset GenerationTime(DateTimeOffset now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, now.Offset);
 }
 
 public sealed record ReportResult(string PdfPath, IReadOnlyList<string> ChartFiles, string CsvPath, int Pages);
