@@ -11,7 +11,7 @@ public static class DryRun
     /// <summary>
     /// Validates every extract of <paramref name="dataDir"/> as a run would. Memory stays flat over large deliveries:
     /// the valid rows of a file are counted and dropped, and vacancy-level files go through the streaming detail
-    /// validator (the one the run uses), whose clean copy is deleted at once.
+    /// validator (the one the run uses), on all cores, its valid rows counted and dropped.
     /// </summary>
     public static IReadOnlyList<DryRunFile> Validate(string dataDir, double badRowThreshold)
     {
@@ -48,7 +48,8 @@ public static class DryRun
         var temp = Directory.CreateTempSubdirectory("monitor-validate-");
         try
         {
-            var detail = new DetailValidator(reference, badRowThreshold).Validate(file, facts, temp.FullName);
+            using var validator = new DetailValidator(reference, badRowThreshold, file, facts, temp.FullName);
+            var detail = validator.Run(Environment.ProcessorCount, () => DetailLoader.NoRows.Instance);
             if (detail.FallbackReason is not null) return null;
             return new DryRunFile(detail.Result, detail.Result.Rejected ? 0 : detail.RowsToLoad);
         }

@@ -41,7 +41,48 @@ public sealed class ExtractStore(DuckDBConnection connection)
     public int Store(ExtractValidation v, string sha256, long sizeBytes, string runId, DateTimeOffset now, Action<DuckDBConnection, int>? loadRows = null)
     {
         using var tx = connection.BeginTransaction();
-        var id = connection.ExecuteScalar<int>("SELECT COALESCE(max(extract_id), 0) + 1 FROM meta.extracts", transaction: tx);
+        var id = NextId(tx);
+        if (!v.Rejected)
+        {
+            if (loadRows is not null) loadRows(connection, id);
+            else AppendRows(v, id);
+        }
+        WriteOutcome(tx, id, v, sha256, sizeBytes, runId, now, v.Rejected ? 0 : v.Rows.Count);
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>
+    /// Stores a file whose rows are loaded before its outcome is known (the detail loader validates while DuckDB
+    /// inserts). <paramref name="load"/> runs first, inside the transaction, with the new extract id; it returns the
+    /// outcome and the rows it left in the raw table, or null when the file must go another way (nothing is stored).
+    /// A rejected outcome takes the rows back out: the transaction is rolled back and the rejection stored alone.
+    /// Returns the extract id, or null.
+    /// </summary>
+    public int? StoreLoadedFirst(Func<DuckDBConnection, int, (ExtractValidation Outcome, long RowsLoaded)?> load, string sha256, long sizeBytes, string runId, DateTimeOffset now)
+    {
+        ExtractValidation outcome;
+        using (var tx = connection.BeginTransaction())
+        {
+            var id = NextId(tx);
+            if (load(connection, id) is not { } loaded) { tx.Rollback(); return null; }
+            outcome = loaded.Outcome;
+            if (!outcome.Rejected)
+            {
+                WriteOutcome(tx, id, outcome, sha256, sizeBytes, runId, now, loaded.RowsLoaded);
+                tx.Commit();
+                return id;
+            }
+            tx.Rollback();
+        }
+        return Store(outcome, sha256, sizeBytes, runId, now, (_, _) => { });
+    }
+
+    int NextId(DuckDBTransaction tx) => connection.ExecuteScalar<int>("SELECT COALESCE(max(extract_id), 0) + 1 FROM meta.extracts", transaction: tx);
+
+    /// <summary>The extract row, its quarantine and its warnings.</summary>
+    void WriteOutcome(DuckDBTransaction tx, int id, ExtractValidation v, string sha256, long sizeBytes, string runId, DateTimeOffset now, long rowsLoaded)
+    {
         var f = v.File;
         var rejected = v.Rejected;
         connection.Execute("""
@@ -63,19 +104,13 @@ public sealed class ExtractStore(DuckDBConnection connection)
                 encoding = v.Encoding,
                 line_ending = v.LineEnding,
                 rows_total = v.RowsTotal,
-                rows_loaded = rejected ? 0 : v.Rows.Count,
+                rows_loaded = rowsLoaded,
                 rows_quarantined = v.RowsQuarantined,
                 state = rejected ? "rejected" : "loaded",
                 reason = v.FileError,
                 run_id = runId,
                 loaded_at = now.UtcDateTime,
             }, tx);
-
-        if (!rejected)
-        {
-            if (loadRows is not null) loadRows(connection, id);
-            else AppendRows(v, id);
-        }
 
         if (v.Quarantine.Count > 0)
         {
@@ -89,8 +124,6 @@ public sealed class ExtractStore(DuckDBConnection connection)
             using var m = connection.CreateAppender("meta", "extract_messages");
             foreach (var w in v.Warnings) m.CreateRow().AppendValue(id).AppendValue("warning").AppendValue(w).EndRow();
         }
-        tx.Commit();
-        return id;
     }
 
     void AppendRows(ExtractValidation v, int extractId)

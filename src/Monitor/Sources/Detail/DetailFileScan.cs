@@ -23,7 +23,11 @@ public sealed record DetailFileFacts(
     /// <summary>Line feeds in the file, for the number of the last line.</summary>
     long LineFeeds,
     /// <summary>The first line's bytes (BOM and line end removed), at most 64 KiB.</summary>
-    byte[] FirstLine)
+    byte[] FirstLine,
+    /// <summary>The size of the blocks the file is validated in, in parallel (see <see cref="DetailValidator"/>).</summary>
+    int BlockSize,
+    /// <summary>For block k: the line feeds in the bytes before offset k × <see cref="BlockSize"/>.</summary>
+    long[] LineFeedsBefore)
 {
     public string Encoding => HasBom ? "utf-8-bom" : ValidUtf8 ? "utf-8" : "windows-1252";
 
@@ -42,11 +46,15 @@ public sealed record DetailFileFacts(
 
 public static class DetailFileScan
 {
-    internal const int ChunkSize = 1 << 22;
+    const int ChunkSize = 1 << 22;
     const int FirstLineLimit = 1 << 16;
 
-    public static DetailFileFacts Scan(string path)
+    /// <summary>Blocks of this size are the units of parallel validation: small enough to share out evenly, large enough to read at speed.</summary>
+    public const int DefaultBlockSize = 1 << 22;
+
+    public static DetailFileFacts Scan(string path, int blockSize = DefaultBlockSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize + 4);
@@ -57,12 +65,16 @@ public static class DetailFileScan
             bool bom = false, validUtf8 = true, bareCr = false, nul = false, pendingCr = false, firstLineDone = false;
             byte last = 0;
             var firstLine = new List<byte>();
+            var lineFeedsBefore = new List<long>();
             var carry = 0; // bytes of an incomplete UTF-8 sequence kept at the start of the buffer
             int read;
             while ((read = stream.Read(buffer, carry, ChunkSize)) > 0)
             {
                 sha.AppendData(buffer, carry, read);
                 var span = buffer.AsSpan(carry, read);
+                // Line feeds before each block boundary in this chunk (offset 0 included).
+                for (var boundary = (long)lineFeedsBefore.Count * blockSize; boundary < bytes + read; boundary = (long)lineFeedsBefore.Count * blockSize)
+                    lineFeedsBefore.Add(lineFeeds + span[..(int)(boundary - bytes)].Count((byte)'\n'));
                 var start = 0;
                 if (bytes == 0 && span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) { bom = true; start = 3; }
                 var content = span[start..];
@@ -104,33 +116,13 @@ public static class DetailFileScan
             if (pendingCr) bareCr = true;
             if (firstLine.Count > 0 && firstLine[^1] == (byte)'\r') firstLine.RemoveAt(firstLine.Count - 1);
             return new DetailFileFacts(Convert.ToHexStringLower(sha.GetHashAndReset()), bytes, bom, validUtf8, crlf, lineFeeds - crlf,
-                bareCr, nul, bytes > 0 && last == (byte)'\n', lineFeeds, firstLine.ToArray());
+                bareCr, nul, bytes > 0 && last == (byte)'\n', lineFeeds, firstLine.ToArray(), blockSize, lineFeedsBefore.ToArray());
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
             ArrayPool<char>.Shared.Return(chars);
         }
-    }
-
-    /// <summary>The number of line feeds in the first <paramref name="end"/> bytes of the file.</summary>
-    public static long CountLineFeeds(string path, long end)
-    {
-        using var handle = File.OpenHandle(path);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        try
-        {
-            long count = 0;
-            for (long offset = 0; offset < end;)
-            {
-                var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(ChunkSize, end - offset)), offset);
-                if (n == 0) break;
-                count += buffer.AsSpan(0, n).Count((byte)'\n');
-                offset += n;
-            }
-            return count;
-        }
-        finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
     static Encoding Windows1252

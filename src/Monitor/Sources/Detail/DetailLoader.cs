@@ -12,14 +12,16 @@ namespace Monitor.Sources.Detail;
 /// <summary>
 /// Loads a detail extract with the outcome the generic path (<see cref="ExtractValidator"/> + <see cref="ExtractStore"/>)
 /// would give — same extract row, raw rows, quarantine and warnings — in a fraction of the time and memory:
-/// one pass computes the sha256 (an unchanged file stops there), one pass validates record by record
-/// (<see cref="DetailValidator"/>) and writes the valid rows to a clean CSV, and DuckDB's parallel CSV reader
-/// inserts that into raw.uwv_vacatures_detail. Files of a shape the validator does not handle (a quoted value over
-/// several lines, bare carriage returns, NUL bytes) return null: the generic path, the reference, reads them.
+/// one pass computes the sha256 (an unchanged file stops there) and the line count at every block boundary; then one
+/// <c>INSERT … SELECT … FROM monitor_detail_scan(…)</c> (<see cref="DetailScanFunction"/>) has DuckDB's threads read
+/// the blocks through <see cref="DetailValidator"/> and store the valid rows as they come. Duplicates and the bad-row
+/// threshold are known only at the end: duplicates are deleted again and a rejected file rolled back. Files of a shape
+/// the validator does not handle (a quoted value over several lines, bare carriage returns, NUL bytes) return null:
+/// the generic path, the reference, reads them.
 /// </summary>
 public sealed class DetailLoader(ReferenceData reference, double badRowThreshold)
 {
-    /// <summary>DuckDB's memory while inserting; with the validator's key table this keeps a 10-million-row load well under 1.5 GB.</summary>
+    /// <summary>DuckDB's memory while inserting; with the validator's key log this keeps a 10-million-row load well under 1.5 GB.</summary>
     public const string MemoryLimit = "768MB";
 
     public static bool Handles(DiscoveredFile file) => DetailValidator.Handles(file);
@@ -27,8 +29,8 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
     /// <summary>Receives one line per phase with its duration (the benchmark prints them).</summary>
     public Action<string>? Trace { get; init; }
 
-    /// <summary>For tests: passed to <see cref="DetailValidator.SplitNear"/>.</summary>
-    internal long? SplitNear { get; init; }
+    /// <summary>For tests: the size of the blocks the file is read in (small blocks make many cursors meet many edges).</summary>
+    internal int BlockSize { get; init; } = DetailFileScan.DefaultBlockSize;
 
     /// <summary>Why the last file went to the generic path, or null when the fast path took it.</summary>
     public string? LastFallbackReason { get; private set; }
@@ -39,96 +41,74 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
         LastFallbackReason = null;
         var clock = Stopwatch.StartNew();
         var store = new ExtractStore(db.Connection);
-        DetailFileFacts facts;
         try
         {
-            facts = DetailFileScan.Scan(file.Path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}", []);
-        }
-        Step(clock, $"sha256 and scan of {facts.Bytes:N0} bytes");
+            var facts = DetailFileScan.Scan(file.Path, BlockSize);
+            Step(clock, $"sha256 and scan of {facts.Bytes:N0} bytes");
+            if (store.FindSame(file.FileName, facts.Sha256) is { } known)
+                return store.Describe(known.ExtractId) with { State = FileState.Unchanged, FileName = file.FileName, Folder = file.Folder, StoredState = known.State };
 
-        if (store.FindSame(file.FileName, facts.Sha256) is { } known)
-            return store.Describe(known.ExtractId) with { State = FileState.Unchanged, FileName = file.FileName, Folder = file.Folder, StoredState = known.State };
-
-        var tempDir = Path.GetDirectoryName(Path.GetFullPath(db.Path)) ?? Path.GetTempPath();
-        DetailValidation detail;
-        try
-        {
-            detail = new DetailValidator(reference, badRowThreshold) { SplitNear = SplitNear }.Validate(file, facts, tempDir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}", []);
-        }
-        if (detail.FallbackReason is { } why)
-        {
-            LastFallbackReason = why;
-            return null;
-        }
-        Step(clock, $"validated {detail.Result.RowsTotal:N0} records ({detail.SlowRecords:N0} through the cell parser), {detail.Result.RowsQuarantined:N0} quarantined");
-
-        var validation = detail.Result;
-        try
-        {
-            if (!validation.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
+            var tempDir = Path.GetDirectoryName(Path.GetFullPath(db.Path)) ?? Path.GetTempPath();
+            using var validator = new DetailValidator(reference, badRowThreshold, file, facts, tempDir);
+            DetailValidation? detail = null;
+            if (!validator.Ready || store.FindLoadedByName(file.FileName) is not null)
             {
-                // Same rule as the generic path: a published vintage is never replaced under the same name.
-                validation.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+                // Nothing will be loaded (an unusable header, or a file that may not replace the one loaded under its
+                // name): validate only, for the counts and the quarantine the record keeps.
+                detail = validator.Run(Environment.ProcessorCount, () => NoRows.Instance);
+                if (detail.FallbackReason is { } early) { LastFallbackReason = early; return null; }
+                if (!detail.Result.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
+                {
+                    // Same rule as the generic path: a published vintage is never replaced under the same name.
+                    detail.Result.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+                }
             }
-            // The validator's key log is garbage now; give its memory back before DuckDB takes its share.
-            if (facts.Bytes > 64L << 20) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-            long loaded = 0;
-            var id = store.Store(validation, facts.Sha256, facts.Bytes, runId, now, (connection, extractId) =>
+            var id = store.StoreLoadedFirst((connection, extractId) =>
             {
-                if (detail.CleanCsvs.Count == 0) return;
-                loaded = InsertClean(connection, detail.CleanCsvs, detail.DuplicateLines, extractId, file.Vintage!.Value.Date);
-                Step(clock, $"inserted {loaded:N0} rows");
-                connection.Execute("UPDATE meta.extracts SET rows_loaded = $loaded WHERE extract_id = $extractId", new { loaded, extractId });
-            });
+                if (detail is not null) return (detail.Result, 0);
+                var inserted = Insert(connection, validator, extractId, file.Vintage!.Value.Date);
+                detail = validator.Finish();
+                Step(clock, $"validated {detail.Result.RowsTotal:N0} records ({detail.SlowRecords:N0} through the cell parser) and inserted {inserted:N0} rows, {detail.Result.RowsQuarantined:N0} quarantined");
+                if (detail.FallbackReason is not null || detail.Result.Rejected) return detail.FallbackReason is null ? (detail.Result, 0) : null;
+                if (detail.DuplicateLines.Count > 0) DeleteLines(connection, extractId, detail.DuplicateLines);
+                return (detail.Result, detail.RowsToLoad);
+            }, facts.Sha256, facts.Bytes, runId, now);
+            if (id is null)
+            {
+                LastFallbackReason = detail!.FallbackReason;
+                return null;
+            }
+            var validation = detail!.Result;
+            var loaded = validation.Rejected ? 0 : detail.RowsToLoad;
             Step(clock, $"stored extract {id}: {loaded:N0} rows into raw.uwv_vacatures_detail");
             return new FileOutcome(file.Folder, file.FileName, validation.Rejected ? FileState.Rejected : FileState.Loaded, id, validation.Encoding,
-                validation.RowsTotal, validation.Rejected ? 0 : loaded, validation.RowsQuarantined, validation.FileError, validation.Warnings);
+                validation.RowsTotal, loaded, validation.RowsQuarantined, validation.FileError, validation.Warnings);
         }
-        finally
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            detail.CleanCsvs.ForEach(File.Delete);
+            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {e.Message}", []);
         }
     }
 
-    /// <summary>One INSERT from DuckDB's parallel CSV reader; the clean file's values are canonical, so the types cannot fail.</summary>
-    static long InsertClean(DuckDBConnection connection, IReadOnlyList<string> cleans, IReadOnlyList<long> leaveOut, int extractId, DateOnly vintage)
+    /// <summary>
+    /// One INSERT whose source is the validator itself, on DuckDB's threads. Insertion order is not kept: the line
+    /// numbers are in the data, and unordered each thread fills whole row groups (kept in order, partly filled groups
+    /// at every hand-over are merged and rewritten by the next CHECKPOINT).
+    /// </summary>
+    static long Insert(DuckDBConnection connection, DetailValidator validator, int extractId, DateOnly vintage)
     {
         var previousOrder = connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')");
         connection.Execute($"SET memory_limit = '{MemoryLimit}'");
-        // The line numbers are in the data, so the rows need not be stored in file order. Kept in order, each CSV
-        // buffer ends in a partly filled row group, and the next CHECKPOINT merges and rewrites most of the table
-        // (3-4 s of a 10-million-row load); unordered, each thread fills whole row groups.
         connection.Execute("SET preserve_insertion_order = false");
         try
         {
-            // The clean file still holds the rows that repeat an earlier key (found after it was written).
-            var anti = "";
-            if (leaveOut.Count > 0)
-            {
-                connection.Execute("CREATE OR REPLACE TEMP TABLE detail_leave_out (line BIGINT)");
-                using (var appender = connection.CreateAppender("detail_leave_out"))
-                    foreach (var line in leaveOut) appender.CreateRow().AppendValue(line).EndRow();
-                anti = "ANTI JOIN detail_leave_out AS d ON d.line = c.line";
-            }
-            return connection.Execute($"""
+            return DetailScanFunction.Run(connection, validator, $"""
                 INSERT INTO raw.uwv_vacatures_detail
                     (extract_id, vintage, line_number, vacature_id, datum_ontstaan, datum_vervuld, beroepsklasse, arbeidsmarktregio, aantal_posities)
-                SELECT {extractId}, DATE '{vintage.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}', c.line, c.vacature_id, c.datum_ontstaan, c.datum_vervuld,
-                       c.beroepsklasse, c.arbeidsmarktregio, c.aantal_posities
-                FROM read_csv([{string.Join(", ", cleans.Select(c => $"'{c.Replace("'", "''")}'"))}], delim = ';', quote = '"', escape = '"', header = false, auto_detect = false,
-                    new_line = '\n', strict_mode = true,
-                    columns = {"{"}'line': 'BIGINT', 'vacature_id': 'VARCHAR', 'datum_ontstaan': 'DATE', 'datum_vervuld': 'DATE',
-                               'beroepsklasse': 'VARCHAR', 'arbeidsmarktregio': 'VARCHAR', 'aantal_posities': 'BIGINT'{"}"}) AS c
-                {anti}
+                SELECT {extractId}, DATE '{vintage.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}', line, vacature_id, datum_ontstaan, datum_vervuld,
+                       beroepsklasse, arbeidsmarktregio, aantal_posities
+                FROM {"{scan}"}
                 """);
         }
         finally
@@ -137,8 +117,30 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
             // rounded text ("2.6 GiB"), which would not restore an exact earlier value anyway.
             connection.Execute("RESET memory_limit");
             connection.Execute($"SET preserve_insertion_order = {(previousOrder ? "true" : "false")}");
+        }
+    }
+
+    /// <summary>Takes out the rows that repeat an earlier key (found only after they were inserted).</summary>
+    static void DeleteLines(DuckDBConnection connection, int extractId, IReadOnlyList<long> lines)
+    {
+        connection.Execute("CREATE OR REPLACE TEMP TABLE detail_leave_out (line BIGINT)");
+        try
+        {
+            using (var appender = connection.CreateAppender("detail_leave_out"))
+                foreach (var line in lines) appender.CreateRow().AppendValue(line).EndRow();
+            connection.Execute("DELETE FROM raw.uwv_vacatures_detail WHERE extract_id = $extractId AND line_number IN (SELECT line FROM temp.detail_leave_out)", new { extractId });
+        }
+        finally
+        {
             connection.Execute("DROP TABLE IF EXISTS temp.detail_leave_out");
         }
+    }
+
+    /// <summary>A row writer that drops the rows: for validating without loading.</summary>
+    internal sealed class NoRows : IDetailRowWriter
+    {
+        public static readonly NoRows Instance = new();
+        public void Write(long line, ReadOnlySpan<byte> id, int arisen, int filled, ReadOnlySpan<byte> klasse, ReadOnlySpan<byte> regio, long posities) { }
     }
 
     void Step(Stopwatch clock, string what) =>

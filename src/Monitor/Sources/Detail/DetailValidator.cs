@@ -1,8 +1,7 @@
 // The fast validator of uwv_vacatures_detail: the same outcome as ExtractValidator, record by record, without
-// holding the file or its rows in memory. Valid rows go to a clean CSV that DuckDB loads in parallel.
-using System.Buffers;
+// holding the file or its rows in memory. The file is read in blocks by several cursors at once (inside DuckDB's
+// insert, see DetailScanFunction); each valid row goes straight to a row writer.
 using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -12,54 +11,93 @@ using Monitor.Domain;
 namespace Monitor.Sources.Detail;
 
 /// <summary>
-/// The outcome of <see cref="DetailValidator.Validate"/>. <see cref="Result"/> holds what the generic validator
-/// would hold except the valid rows, which are in <see cref="CleanCsvs"/> (line;contract columns, UTF-8, LF).
-/// When <see cref="FallbackReason"/> is set the file has a shape this reader does not handle; nothing was decided
-/// and the generic validator must read it.
+/// The outcome of a detail file's validation. <see cref="Result"/> holds what the generic validator would hold except
+/// the valid rows, which went to the row writers as they were read. When <see cref="FallbackReason"/> is set the file
+/// has a shape this reader does not handle; nothing was decided and the generic validator must read it (the counts
+/// are then those of whatever the cursors had read, and mean nothing).
 /// </summary>
 public sealed class DetailValidation
 {
     public required ExtractValidation Result { get; init; }
-    /// <summary>The clean CSV files, one per part of the file that was validated on its own thread; none when nothing is to be loaded.</summary>
-    public List<string> CleanCsvs { get; } = [];
-    public long RowsToLoad { get; set; }
+    /// <summary>Rows written to the row writers, including those that repeat an earlier key.</summary>
+    public long RowsWritten { get; set; }
+    /// <summary>Rows to load: written minus the duplicates.</summary>
+    public long RowsToLoad => RowsWritten - DuplicateLines.Count;
     public string? FallbackReason { get; set; }
     /// <summary>Records that were not plain canonical values and went through <see cref="CellParser"/> one by one.</summary>
     public long SlowRecords { get; set; }
-    /// <summary>Lines whose rows are in the clean CSV but repeat an earlier key: the insert leaves them out.</summary>
+    /// <summary>Lines whose rows were written but repeat an earlier key: the loader takes them out again.</summary>
     public List<long> DuplicateLines { get; } = [];
 }
 
+/// <summary>Receives the valid rows of a detail file, one call a row, from one cursor (one thread).</summary>
+public interface IDetailRowWriter
+{
+    /// <summary>
+    /// One valid row: the id as UTF-8, the dates as days since 1970-01-01 (<paramref name="filled"/> is
+    /// <see cref="DetailValidator.NoDate"/> when there is none),
+    /// the two-digit class and the four-letter region code as ASCII.
+    /// </summary>
+    void Write(long line, ReadOnlySpan<byte> id, int arisen, int filled, ReadOnlySpan<byte> klasse, ReadOnlySpan<byte> regio, long posities);
+}
+
 /// <summary>
-/// Reads a detail file line by line as bytes. A record whose cells are all in canonical form (2023-05-01, 07, AM01,
-/// a plain count, an id without surrounding blanks) is accepted on the spot; anything else is decoded and goes
-/// through the very same <see cref="CellParser"/> and row rules as the generic validator, so reasons, raw values and
-/// edge cases (" 7 ", "+3", "am01") come out identical. Duplicate keys are found among the rows that passed, in line
-/// order, as the generic validator does (see <see cref="KeyLog"/>).
+/// Validates one detail file. The file is cut into blocks (<see cref="DetailFileFacts.BlockSize"/>) and any number of
+/// cursors (<see cref="OpenCursor"/>, one per thread) take the blocks in turn; <see cref="Finish"/> joins what they
+/// found in line order, so the outcome is that of one pass over the file whatever the number of threads or the size of
+/// the blocks.
+///
+/// A record whose cells are all in canonical form (2023-05-01, 07, AM01, a plain count, an id without surrounding
+/// blanks) is accepted on the spot; anything else is decoded and goes through the very same <see cref="CellParser"/>
+/// and row rules as the generic validator, so reasons, raw values and edge cases (" 7 ", "+3", "am01") come out
+/// identical. Duplicate keys are found among the rows that passed, in line order (see <see cref="KeyLog"/>).
 /// </summary>
-public sealed class DetailValidator(ReferenceData reference, double badRowThreshold)
+public sealed class DetailValidator : IDisposable
 {
     static readonly DatasetContract Contract = Contracts.Find("uwv", "vacatures_detail")!;
     const int Id = 0, Arisen = 1, Filled = 2, Klasse = 3, Regio = 4, Posities = 5;
+    /// <summary>DateOnly.DayNumber of 1970-01-01, DuckDB's day zero.</summary>
+    internal const int UnixEpochDay = 719162;
+    /// <summary>No date (an empty Datum_vervuld); below every real day, 0001-01-01 being day -719162.</summary>
+    public const int NoDate = int.MinValue;
 
-    readonly CellParser cells = new(reference);
+    readonly CellParser cells;
+    readonly double badRowThreshold;
+    readonly DiscoveredFile file;
+    readonly DetailFileFacts facts;
+    readonly ExtractValidation result;
+    readonly DetailValidation outcome;
+    readonly HashSet<uint> regions = [];
+    readonly HashSet<ushort> klassen = [];
+    readonly List<Reader> readers = [];
+    readonly int fieldCount;
+    readonly int[] index = [];
+    readonly string sourcePath;
+    readonly string? transcoded;
+    readonly long sourceLength;
+    readonly long[] lineFeedsBefore;
+    int nextBlock = -1;
+    long stopLine = long.MaxValue;
+    bool finished;
 
     public static bool Handles(DiscoveredFile file) => file.NameFits && file.Contract == Contract;
 
     /// <summary>
-    /// Files of at least this many bytes are validated in two halves at once (split at a line end), each on its own
-    /// thread with its own clean CSV; the halves' results are joined in line order, so the outcome is that of one pass.
+    /// Reads the header and prepares the blocks. When the file's shape sends it elsewhere (<see cref="DetailValidation.FallbackReason"/>)
+    /// or its header rejects it, <see cref="Ready"/> is false and <see cref="Finish"/> gives that outcome without reading a record.
+    /// A Windows-1252 file is first copied to UTF-8 in <paramref name="tempDir"/> (removed on <see cref="Dispose"/>).
     /// </summary>
-    public long SplitFromBytes { get; init; } = 32L << 20;
-
-    /// <summary>For tests: where to split (the next line start from this byte offset), instead of the middle.</summary>
-    internal long? SplitNear { get; init; }
-
-    /// <summary>Validates <paramref name="file"/>; the clean CSV (if any) is written into <paramref name="tempDir"/>, the caller deletes it.</summary>
-    public DetailValidation Validate(DiscoveredFile file, DetailFileFacts facts, string tempDir)
+    public DetailValidator(ReferenceData reference, double badRowThreshold, DiscoveredFile file, DetailFileFacts facts, string tempDir)
     {
-        var result = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
-        var outcome = new DetailValidation { Result = result };
+        cells = new CellParser(reference);
+        this.badRowThreshold = badRowThreshold;
+        this.file = file;
+        this.facts = facts;
+        result = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
+        outcome = new DetailValidation { Result = result };
+        sourcePath = file.Path;
+        sourceLength = facts.Bytes;
+        lineFeedsBefore = facts.LineFeedsBefore;
 
         var why = facts switch
         {
@@ -71,81 +109,125 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         };
         var headerText = facts.ValidUtf8 ? Encoding.UTF8.GetString(facts.FirstLine) : Windows1252.GetString(facts.FirstLine);
         if (why is null && (string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"'))) why = "a blank or quoted header line";
-        if (why is not null) { outcome.FallbackReason = why; return outcome; }
+        if (why is not null) { outcome.FallbackReason = why; return; }
 
         var headers = headerText.Split(';').Select(h => h.Trim()).ToArray();
-        var index = MapHeader(headers, result);
-        if (result.Rejected) return outcome;
+        fieldCount = headers.Length;
+        index = ExtractValidator.MapHeader(Contract, headers, result);
+        if (result.Rejected) return;
 
-        string source = file.Path;
-        string? transcoded = null;
+        foreach (var code in reference.Arbeidsmarktregios.Keys)
+            if (code.Length == 4 && code.All(char.IsAsciiLetterOrDigit) && code == code.ToUpperInvariant())
+                regions.Add(BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(code)));
+        foreach (var code in reference.Beroepen.Keys)
+            if (code.Length == 2 && code.All(char.IsAsciiDigit)) klassen.Add((ushort)(code[0] << 8 | code[1]));
+
         if (!facts.ValidUtf8)
         {
+            // Line numbers do not change in the copy, byte offsets do: its blocks come from a scan of the copy.
             transcoded = Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.utf8.csv");
             DetailFileScan.TranscodeWindows1252(file.Path, transcoded);
-            source = transcoded;
+            var copy = DetailFileScan.Scan(transcoded, facts.BlockSize);
+            sourcePath = transcoded;
+            sourceLength = copy.Bytes;
+            lineFeedsBefore = copy.LineFeedsBefore;
         }
-        var skip = facts.HasBom ? 3 : 0;
-        var length = new FileInfo(source).Length;
-        var split = SplitPoint(source, skip, length);
-        var cleans = new List<string> { Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.clean.csv") };
-        try
+        Ready = true;
+    }
+
+    /// <summary>True when the records are to be read; false when the outcome is already known (fallback or a rejected header).</summary>
+    public bool Ready { get; }
+
+    /// <summary>The number of blocks: more cursors than this have nothing to do.</summary>
+    public int Blocks => lineFeedsBefore.Length;
+
+    /// <summary>A cursor for one thread. Cursors are not thread-safe; the validator's shared state is.</summary>
+    public Reader OpenCursor()
+    {
+        if (!Ready || finished) throw new InvalidOperationException("the validator takes no more cursors");
+        var reader = new Reader(this);
+        lock (readers) readers.Add(reader);
+        return reader;
+    }
+
+    /// <summary>Reads the whole file on <paramref name="threads"/> threads, each cursor writing to its own writer from <paramref name="writer"/>.</summary>
+    public DetailValidation Run(int threads, Func<IDetailRowWriter> writer)
+    {
+        if (Ready)
         {
-            var reader = new Reader(this, result, outcome, headers.Length, index, facts, cleans[0], source);
-            if (split is not { } at) reader.Run(skip, length, 0);
-            else
+            var cursors = Enumerable.Range(0, Math.Clamp(threads, 1, Math.Max(Blocks, 1))).Select(_ => (Cursor: OpenCursor(), Writer: writer())).ToList();
+            Parallel.ForEach(cursors, new ParallelOptions { MaxDegreeOfParallelism = cursors.Count }, c =>
             {
-                cleans.Add(Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.clean.csv"));
-                var secondResult = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
-                var secondOutcome = new DetailValidation { Result = secondResult };
-                var second = new Reader(this, secondResult, secondOutcome, headers.Length, index, facts, cleans[1], source);
-                var linesBefore = DetailFileScan.CountLineFeeds(source, at);
-                try
-                {
-                    Parallel.Invoke(() => reader.Run(skip, at, 0), () => second.Run(at, length, linesBefore));
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                }
-                reader.Append(second);
-            }
-            reader.Finish();
-            if (outcome.FallbackReason is not null || result.Rejected || outcome.RowsToLoad == 0) cleans.ForEach(File.Delete);
-            else outcome.CleanCsvs.AddRange(cleans);
+                while (c.Cursor.Fill(c.Writer, int.MaxValue) > 0) { }
+            });
         }
-        catch
+        return Finish();
+    }
+
+    /// <summary>After all cursors are done: joins their findings in line order, finds duplicate keys, applies the bad-row threshold.</summary>
+    public DetailValidation Finish()
+    {
+        if (finished) return outcome;
+        finished = true;
+        if (!Ready) return outcome;
+
+        var ordered = readers.ToList();
+        var stop = ordered.Where(r => r.StopLine is not null).OrderBy(r => r.StopLine).FirstOrDefault();
+        foreach (var r in ordered)
         {
-            cleans.ForEach(File.Delete);
-            throw;
+            result.RowsTotal += r.RowsTotal;
+            outcome.RowsWritten += r.RowsWritten;
+            outcome.SlowRecords += r.SlowRecords;
         }
-        finally
+        // Each cursor's findings are in line order and no two cursors read the same line: a stable sort by line joins them.
+        result.Quarantine.AddRange(ordered.SelectMany(r => r.Quarantine).OrderBy(q => q.LineNumber));
+        if (stop is not null)
         {
-            if (transcoded is not null) File.Delete(transcoded);
+            outcome.FallbackReason = stop.StopFallback;
+            result.FileError = stop.StopError;
+            return outcome;
         }
+
+        if (result.RowsTotal == 0) { result.FileError = "file has a header but no data rows"; return outcome; }
+        var keys = KeyLog.Duplicates(ordered.Select(r => r.Keys).ToList(), KeyAt);
+        foreach (var (dupLine, firstLine, offset) in keys)
+        {
+            var raw = LineAt(offset);
+            result.Quarantine.Add(new(dupLine, "Vacature_id", KeyOf(raw), $"duplicate key, first seen at line {firstLine}", raw));
+            outcome.DuplicateLines.Add(dupLine);
+        }
+        var share = (double)result.RowsQuarantined / result.RowsTotal;
+        if (share > badRowThreshold)
+            result.FileError = string.Create(CultureInfo.InvariantCulture,
+                $"{result.RowsQuarantined} of {result.RowsTotal} rows ({share:P1}) are bad, more than the threshold of {badRowThreshold:P1}; the file is rejected and the previous vintage stays in force");
         return outcome;
     }
 
-    /// <summary>The byte offset of the line start where the second half begins, or null to read the file in one pass.</summary>
-    long? SplitPoint(string path, long skip, long length)
+    public void Dispose()
     {
-        if (SplitNear is null && length < SplitFromBytes) return null;
-        var near = Math.Clamp(SplitNear ?? skip + (length - skip) / 2, skip, length);
-        using var handle = File.OpenHandle(path);
-        var chunk = new byte[64 * 1024];
-        for (var offset = near; offset < length;)
-        {
-            var n = RandomAccess.Read(handle, chunk, offset);
-            if (n == 0) break;
-            var nl = chunk.AsSpan(0, n).IndexOf((byte)'\n');
-            if (nl >= 0) return offset + nl + 1 < length ? offset + nl + 1 : null;
-            offset += n;
-        }
-        return null;
+        if (transcoded is not null) File.Delete(transcoded);
     }
 
-    /// <summary>The generic validator's header rules: duplicates and missing columns reject, extras warn.</summary>
-    static int[] MapHeader(string[] headers, ExtractValidation result) => ExtractValidator.MapHeader(Contract, headers, result);
+    /// <summary>Records the first line at which reading must stop; lines after the earliest such line need not be read.</summary>
+    void StopAt(long line)
+    {
+        var seen = Volatile.Read(ref stopLine);
+        while (line < seen)
+        {
+            var was = Interlocked.CompareExchange(ref stopLine, line, seen);
+            if (was == seen) return;
+            seen = was;
+        }
+    }
+
+    long StopLineNow => Volatile.Read(ref stopLine);
+
+    /// <summary>The next block to read: its index, or -1 when all are taken.</summary>
+    int TakeBlock()
+    {
+        var k = Interlocked.Increment(ref nextBlock);
+        return k < lineFeedsBefore.Length ? k : -1;
+    }
 
     static Encoding Windows1252
     {
@@ -156,153 +238,191 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         }
     }
 
-    /// <summary>One pass over the records of one file.</summary>
-    sealed class Reader
+    /// <summary>The text of the line that starts at <paramref name="offset"/>, line end removed (as the generic reader's raw record).</summary>
+    string LineAt(long offset)
+    {
+        using var handle = File.OpenHandle(sourcePath);
+        var bytes = new List<byte>();
+        var chunk = new byte[4096];
+        while (true)
+        {
+            var n = RandomAccess.Read(handle, chunk, offset + bytes.Count);
+            if (n == 0) break;
+            var nl = Array.IndexOf(chunk, (byte)'\n', 0, n);
+            bytes.AddRange(chunk.AsSpan(0, nl < 0 ? n : nl).ToArray());
+            if (nl >= 0) break;
+        }
+        if (bytes.Count > 0 && bytes[^1] == (byte)'\r') bytes.RemoveAt(bytes.Count - 1);
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    /// <summary>The Vacature_id of a record that passed, as the cell parser gave it (trimmed, unquoted).</summary>
+    string KeyOf(string raw)
+    {
+        string[] fields;
+        if (raw.Contains('"'))
+        {
+            using var csv = CsvReader.FromText(raw, CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover });
+            csv.Read();
+            fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
+        }
+        else fields = raw.Split(';');
+        return fields[index[Id]].Trim();
+    }
+
+    string KeyAt(long offset) => KeyOf(LineAt(offset));
+
+    /// <summary>
+    /// One thread's pass over the blocks it takes. Block k holds the lines that start in bytes
+    /// [k × block size, (k + 1) × block size); a line that starts in a block is read to its end, past the block if need be.
+    /// </summary>
+    public sealed class Reader
     {
         readonly DetailValidator owner;
-        readonly ExtractValidation result;
-        readonly DetailValidation outcome;
         readonly int fieldCount;
         readonly int[] index;
-        readonly DetailFileFacts facts;
-        readonly string cleanPath;
-        readonly KeyLog keys;
-        long lineOffset;
-        readonly string sourcePath;
-        readonly List<QuarantinedRow> duplicates = [];
-        readonly HashSet<uint> regions;
-        readonly HashSet<ushort> klassen;
         readonly int[] starts;
         readonly int[] ends;
-        FileStream? output;
-        byte[] outBuffer = new byte[1 << 20];
-        int outPos;
+        readonly Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        byte[] buffer;
+        int pos, filled;
+        /// <summary>Lines that start at or after this buffer position belong to the next block.</summary>
+        int limit;
+        long bufferOffset;
+        long line;
+        bool done;
+        IDetailRowWriter? writer;
 
-        Span<byte> Reserve(int bytes)
-        {
-            if (outPos + bytes > outBuffer.Length)
-            {
-                output!.Write(outBuffer, 0, outPos);
-                outPos = 0;
-                if (bytes > outBuffer.Length) outBuffer = new byte[bytes * 2];
-            }
-            return outBuffer.AsSpan(outPos);
-        }
+        internal KeyLog Keys { get; }
+        internal List<QuarantinedRow> Quarantine { get; } = [];
+        internal long RowsTotal { get; private set; }
+        internal long RowsWritten { get; private set; }
+        internal long SlowRecords { get; private set; }
+        /// <summary>The line at which this cursor had to stop, with why: the file goes elsewhere, or it is rejected.</summary>
+        internal long? StopLine { get; private set; }
+        internal string? StopFallback { get; private set; }
+        internal string? StopError { get; private set; }
 
-        public Reader(DetailValidator owner, ExtractValidation result, DetailValidation outcome, int fieldCount, int[] index, DetailFileFacts facts, string cleanPath, string sourcePath)
+        internal Reader(DetailValidator owner)
         {
-            this.sourcePath = sourcePath;
             this.owner = owner;
-            this.result = result;
-            this.outcome = outcome;
-            this.fieldCount = fieldCount;
-            this.index = index;
-            this.facts = facts;
-            this.cleanPath = cleanPath;
-            keys = new KeyLog(facts.LineFeeds + 16);
-            regions = [];
-            foreach (var code in owner.referenceData.Arbeidsmarktregios.Keys)
-                if (code.Length == 4 && code.All(char.IsAsciiLetterOrDigit) && code == code.ToUpperInvariant())
-                    regions.Add(BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(code)));
-            klassen = [];
-            foreach (var code in owner.referenceData.Beroepen.Keys)
-                if (code.Length == 2 && code.All(char.IsAsciiDigit)) klassen.Add((ushort)(code[0] << 8 | code[1]));
+            fieldCount = owner.fieldCount;
+            index = owner.index;
             starts = new int[fieldCount];
             ends = new int[fieldCount];
+            Keys = new KeyLog(owner.facts.LineFeeds + 16);
+            handle = File.OpenHandle(owner.sourcePath);
+            buffer = new byte[Math.Min(owner.facts.BlockSize, (int)Math.Min(owner.sourceLength, int.MaxValue / 2)) + 4096];
         }
 
-        /// <summary>Reads the lines in bytes [<paramref name="from"/>, <paramref name="to"/>); <paramref name="linesBefore"/> lines precede them.</summary>
-        public void Run(long from, long to, long linesBefore)
+        /// <summary>
+        /// Reads lines until <paramref name="max"/> rows were written to <paramref name="rows"/> or no block is left;
+        /// returns the rows written (0: this cursor is done). The file handle is closed when it is done.
+        /// </summary>
+        public int Fill(IDetailRowWriter rows, int max)
         {
-            using var stream = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            stream.Position = from;
-            long bufferOffset = from;
-            output = new FileStream(cleanPath, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-            var buffer = ArrayPool<byte>.Shared.Rent(DetailFileScan.ChunkSize);
-            try
+            writer = rows;
+            var before = RowsWritten;
+            while (!done && RowsWritten - before < max)
             {
-                var filled = 0;
-                var line = linesBefore;
-                var done = false;
-                while (!done)
+                if (pos >= limit && !NextBlock()) break;
+                var nl = buffer.AsSpan(pos, filled - pos).IndexOf((byte)'\n');
+                if (nl < 0 && ReadRestOfLine()) continue; // the line runs past the bytes read: read on, look again
+                var length = nl < 0 ? filled - pos : nl;
+                line++;
+                if (line >= owner.StopLineNow) { pos = limit; continue; } // an earlier line already decided the outcome
+                lineOffset = bufferOffset + pos;
+                var keep = Line(line, buffer.AsSpan(pos, length));
+                pos += nl < 0 ? length : nl + 1;
+                if (!keep) { owner.StopAt(line); pos = limit; }
+            }
+            if (done) handle.Dispose();
+            return (int)(RowsWritten - before);
+        }
+
+        long lineOffset;
+
+        /// <summary>Loads the next block's bytes; false (and done) when none is left.</summary>
+        bool NextBlock()
+        {
+            while (true)
+            {
+                var k = owner.TakeBlock();
+                if (k < 0) { done = true; return false; }
+                var blockSize = (long)owner.facts.BlockSize;
+                var from = k * blockSize;
+                var to = Math.Min(from + blockSize, owner.sourceLength);
+                // The first line of the block: at its start if a line feed precedes it, else after the next line feed.
+                var lines = owner.lineFeedsBefore[k];
+                var start = from;
+                if (from > 0)
                 {
-                    var read = stream.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, to - bufferOffset - filled));
-                    var eof = read == 0;
-                    filled += read;
-                    var span = buffer.AsSpan(0, filled);
-                    var pos = 0;
-                    while (true)
+                    Span<byte> previous = stackalloc byte[1];
+                    RandomAccess.Read(handle, previous, from - 1);
+                    if (previous[0] != (byte)'\n')
                     {
-                        var nl = span[pos..].IndexOf((byte)'\n');
-                        if (nl < 0)
-                        {
-                            if (!eof) break;
-                            if (pos < span.Length) { line++; lineOffset = bufferOffset + pos; if (!Line(line, span[pos..])) { done = true; break; } }
-                            pos = span.Length;
-                            done = true;
-                            break;
-                        }
-                        line++;
-                        lineOffset = bufferOffset + pos;
-                        if (!Line(line, span.Slice(pos, nl))) { done = true; break; }
-                        pos += nl + 1;
+                        var nl = FindLineFeed(from, to);
+                        if (nl < 0) continue; // no line starts in this block
+                        start = nl + 1;
+                        lines++;
                     }
-                    if (done) break;
-                    // Keep the incomplete last line; a line longer than the buffer gets a larger buffer.
-                    var rest = filled - pos;
-                    if (pos == 0 && rest == buffer.Length)
-                    {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, rest).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-                    else buffer.AsSpan(pos, rest).CopyTo(buffer);
-                    bufferOffset += pos;
-                    filled = rest;
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                output.Write(outBuffer, 0, outPos);
-                output.Dispose();
+                if (start >= to) continue;
+                // Lines before this block's first line all start before it: the earliest stop may be before this block.
+                if (lines + 1 >= owner.StopLineNow) continue;
+                var size = (int)(to - start);
+                if (buffer.Length < size + 1) buffer = new byte[size + 4096];
+                filled = ReadAt(start, buffer.AsSpan(0, size));
+                bufferOffset = start;
+                pos = 0;
+                limit = filled;
+                line = lines; // the number of the line before the first
+                return true;
             }
         }
 
-        /// <summary>Takes over what <paramref name="next"/> found in the part of the file after this one's.</summary>
-        public void Append(Reader next)
+        /// <summary>The offset of the first line feed in [from, to), or -1.</summary>
+        long FindLineFeed(long from, long to)
         {
-            // Reading stops at the first line that sends the file elsewhere or rejects it; that line is in the earlier part
-            // if there is one there.
-            if (outcome.FallbackReason is not null || result.Rejected) return;
-            outcome.FallbackReason = next.outcome.FallbackReason;
-            result.FileError = next.result.FileError;
-            result.RowsTotal += next.result.RowsTotal;
-            result.Quarantine.AddRange(next.result.Quarantine);
-            outcome.RowsToLoad += next.outcome.RowsToLoad;
-            outcome.SlowRecords += next.outcome.SlowRecords;
-            keys.Append(next.keys);
+            Span<byte> chunk = stackalloc byte[4096];
+            for (var at = from; at < to;)
+            {
+                var n = RandomAccess.Read(handle, chunk[..(int)Math.Min(chunk.Length, to - at)], at);
+                if (n == 0) break;
+                var nl = chunk[..n].IndexOf((byte)'\n');
+                if (nl >= 0) return at + nl;
+                at += n;
+            }
+            return -1;
         }
 
-        /// <summary>After all lines: duplicate keys, an empty file, and the bad-row threshold.</summary>
-        public void Finish()
+        int ReadAt(long offset, Span<byte> into)
         {
-            if (outcome.FallbackReason is not null || result.Rejected) return;
-
-            if (result.RowsTotal == 0) { result.FileError = "file has a header but no data rows"; return; }
-            foreach (var (dupLine, firstLine, offset) in keys.Duplicates(KeyAt))
+            var got = 0;
+            while (got < into.Length)
             {
-                var raw = LineAt(offset);
-                duplicates.Add(new(dupLine, "Vacature_id", KeyOf(raw), $"duplicate key, first seen at line {firstLine}", raw));
-                outcome.DuplicateLines.Add(dupLine);
+                var n = RandomAccess.Read(handle, into[got..], offset + got);
+                if (n == 0) break;
+                got += n;
             }
-            outcome.RowsToLoad -= outcome.DuplicateLines.Count;
-            result.Quarantine.AddRange(duplicates);
-            var share = (double)result.RowsQuarantined / result.RowsTotal;
-            if (share > owner.badRowThreshold)
-                result.FileError = string.Create(CultureInfo.InvariantCulture,
-                    $"{result.RowsQuarantined} of {result.RowsTotal} rows ({share:P1}) are bad, more than the threshold of {owner.badRowThreshold:P1}; the file is rejected and the previous vintage stays in force");
+            return got;
+        }
+
+        /// <summary>The line at <see cref="pos"/> runs past the bytes read: reads on up to its line feed. False at the end of the file.</summary>
+        bool ReadRestOfLine()
+        {
+            var added = false;
+            while (bufferOffset + filled < owner.sourceLength)
+            {
+                if (filled + 4096 > buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                var n = ReadAt(bufferOffset + filled, buffer.AsSpan(filled, Math.Min(buffer.Length - filled, 1 << 16)));
+                if (n == 0) break;
+                var nl = buffer.AsSpan(filled, n).IndexOf((byte)'\n');
+                filled += n;
+                added = true;
+                if (nl >= 0) break;
+            }
+            return added;
         }
 
         /// <summary>Handles one physical line; false stops reading (file rejected or handed to the generic reader).</summary>
@@ -311,7 +431,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (line == 1) return true; // the header, already read
             if (bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
             if (bytes.Length == 0) return true; // empty lines are skipped, as by the generic reader
-            result.RowsTotal++;
+            RowsTotal++;
 
             // Field boundaries, and at the same time: a quote sends the line to the CSV reader.
             var f = 0;
@@ -334,26 +454,20 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (f != fieldCount - 1) return WrongFieldCount(line, f + 1, bytes);
 
             var id = Field(bytes, Id);
-            var arisen = Field(bytes, Arisen);
             var filledOn = Field(bytes, Filled);
             var klasse = Field(bytes, Klasse);
             var regio = Field(bytes, Regio);
-            var posities = Field(bytes, Posities);
-            if (PlainId(id) && IsDate(arisen) && (filledOn.Length == 0 || (IsDate(filledOn) && filledOn.SequenceCompareTo(arisen) >= 0))
-                && KlasseCode(klasse) is { } k && RegionCode(regio) is { } r && IsCount(posities))
+            var filled = NoDate;
+            if (PlainId(id) && Day(Field(bytes, Arisen)) is var arisen && arisen != NoDate
+                && (filledOn.Length == 0 || ((filled = Day(filledOn)) != NoDate && filled >= arisen))
+                && KlasseCode(klasse) is { } k && RegionCode(regio) is { } r && Count(Field(bytes, Posities)) is var posities and >= 0)
             {
-                keys.Add(id, line, lineOffset);
-                var o = Reserve(20 + bytes.Length + 8);
-                Utf8Formatter.TryFormat(line, o, out var w);
-                o[w++] = (byte)';';
-                id.CopyTo(o[w..]); w += id.Length; o[w++] = (byte)';';
-                arisen.CopyTo(o[w..]); w += 10; o[w++] = (byte)';';
-                filledOn.CopyTo(o[w..]); w += filledOn.Length; o[w++] = (byte)';';
-                o[w++] = (byte)(k >> 8); o[w++] = (byte)k; o[w++] = (byte)';';
-                BinaryPrimitives.WriteUInt32LittleEndian(o[w..], r); w += 4; o[w++] = (byte)';';
-                posities.CopyTo(o[w..]); w += posities.Length; o[w++] = (byte)'\n';
-                outPos += w;
-                outcome.RowsToLoad++;
+                Span<byte> codes = stackalloc byte[6];
+                BinaryPrimitives.WriteUInt16BigEndian(codes, k);
+                BinaryPrimitives.WriteUInt32LittleEndian(codes[2..], r);
+                Keys.Add(id, line, lineOffset);
+                writer!.Write(line, id, arisen, filled, codes[..2], codes[2..], posities);
+                RowsWritten++;
                 return true;
             }
             var text = Encoding.UTF8.GetString(bytes);
@@ -362,40 +476,33 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
 
         ReadOnlySpan<byte> Field(ReadOnlySpan<byte> bytes, int column) => bytes[starts[index[column]]..ends[index[column]]];
 
+        bool Stop(long line, string? fallback, string? error)
+        {
+            StopLine = line;
+            StopFallback = fallback;
+            StopError = error;
+            return false;
+        }
+
         bool WrongFieldCount(long line, int n, ReadOnlySpan<byte> bytes)
         {
             // A short last record in a file that stops mid-line was cut off in transfer: the file, not the row, is bad.
-            if (!facts.EndsWithNewline && n < fieldCount && line == facts.LastLine)
-            {
-                result.FileError = $"truncated last line {line}: {n} of {fieldCount} fields and no line end; the delivery looks cut off";
-                return false;
-            }
-            result.Quarantine.Add(new(line, null, null, $"expected {fieldCount} fields as in the header, found {n}", Encoding.UTF8.GetString(bytes)));
+            if (!owner.facts.EndsWithNewline && n < fieldCount && line == owner.facts.LastLine)
+                return Stop(line, null, $"truncated last line {line}: {n} of {fieldCount} fields and no line end; the delivery looks cut off");
+            Quarantine.Add(new(line, null, null, $"expected {fieldCount} fields as in the header, found {n}", Encoding.UTF8.GetString(bytes)));
             return true;
         }
 
         /// <summary>A line with quotes: read by CsvHelper, as the generic validator does, unless a quoted value runs past the line end.</summary>
         bool QuotedLine(long line, ReadOnlySpan<byte> bytes)
         {
-            if (!QuotesClosedOnLine(bytes))
-            {
-                outcome.FallbackReason = $"line {line} has a quoted value that does not close on that line";
-                return false;
-            }
+            if (!QuotesClosedOnLine(bytes)) return Stop(line, $"line {line} has a quoted value that does not close on that line", null);
             var text = Encoding.UTF8.GetString(bytes);
             var options = CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover };
             using var csv = CsvReader.FromText(text, options);
-            if (!csv.Read())
-            {
-                outcome.FallbackReason = $"line {line} could not be read as one record";
-                return false;
-            }
+            if (!csv.Read()) return Stop(line, $"line {line} could not be read as one record", null);
             var fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-            if (csv.Read())
-            {
-                outcome.FallbackReason = $"line {line} reads as more than one record";
-                return false;
-            }
+            if (csv.Read()) return Stop(line, $"line {line} reads as more than one record", null);
             if (fields.Length != fieldCount) return WrongFieldCount(line, fields.Length, bytes);
             return Record(line, fields, text);
         }
@@ -442,7 +549,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         /// <summary>The generic validator's rules for one record, on its decoded fields.</summary>
         bool Record(long line, string[] fields, string raw)
         {
-            outcome.SlowRecords++;
+            SlowRecords++;
             var columns = Contract.Columns;
             var values = new object?[columns.Length];
             var bad = false;
@@ -452,7 +559,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 var cell = owner.cells.Parse(columns[c], text);
                 if (cell.IsError)
                 {
-                    result.Quarantine.Add(new(line, columns[c].Header, text, cell.Error!, raw));
+                    Quarantine.Add(new(line, columns[c].Header, text, cell.Error!, raw));
                     bad = true;
                     continue;
                 }
@@ -465,65 +572,19 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             {
                 if (rule(byName) is not { } problem) continue;
                 var col = Array.FindIndex(columns, x => x.Header == problem.Column);
-                result.Quarantine.Add(new(line, problem.Column, col >= 0 ? fields[index[col]] : null, problem.Reason, raw));
+                Quarantine.Add(new(line, problem.Column, col >= 0 ? fields[index[col]] : null, problem.Reason, raw));
                 bad = true;
             }
             if (bad) return true;
 
-            var id = (string)values[Id]!;
-            keys.Add(Encoding.UTF8.GetBytes(id), line, lineOffset);
-            var inv = CultureInfo.InvariantCulture;
-            var text2 = string.Join(';',
-                line.ToString(inv),
-                Quote(id),
-                ((DateOnly)values[Arisen]!).ToString("yyyy-MM-dd", inv),
-                values[Filled] is DateOnly d ? d.ToString("yyyy-MM-dd", inv) : "",
-                (string)values[Klasse]!,
-                (string)values[Regio]!,
-                ((long)values[Posities]!).ToString(inv)) + "\n";
-            var encoded = Encoding.UTF8.GetBytes(text2);
-            encoded.CopyTo(Reserve(encoded.Length));
-            outPos += encoded.Length;
-            outcome.RowsToLoad++;
+            var id = Encoding.UTF8.GetBytes((string)values[Id]!);
+            Keys.Add(id, line, lineOffset);
+            writer!.Write(line, id, ((DateOnly)values[Arisen]!).DayNumber - UnixEpochDay,
+                values[Filled] is DateOnly d ? d.DayNumber - UnixEpochDay : NoDate,
+                Encoding.ASCII.GetBytes((string)values[Klasse]!), Encoding.ASCII.GetBytes((string)values[Regio]!), (long)values[Posities]!);
+            RowsWritten++;
             return true;
         }
-
-        /// <summary>The text of the line that starts at <paramref name="offset"/>, line end removed (as the generic reader's raw record).</summary>
-        string LineAt(long offset)
-        {
-            using var handle = File.OpenHandle(sourcePath);
-            var bytes = new List<byte>();
-            var chunk = new byte[4096];
-            while (true)
-            {
-                var n = RandomAccess.Read(handle, chunk, offset + bytes.Count);
-                if (n == 0) break;
-                var nl = Array.IndexOf(chunk, (byte)'\n', 0, n);
-                bytes.AddRange(chunk.AsSpan(0, nl < 0 ? n : nl).ToArray());
-                if (nl >= 0) break;
-            }
-            if (bytes.Count > 0 && bytes[^1] == (byte)'\r') bytes.RemoveAt(bytes.Count - 1);
-            return Encoding.UTF8.GetString(bytes.ToArray());
-        }
-
-        /// <summary>The Vacature_id of a record that passed, as the cell parser gave it (trimmed, unquoted).</summary>
-        string KeyOf(string raw)
-        {
-            string[] fields;
-            if (raw.Contains('"'))
-            {
-                using var csv = CsvReader.FromText(raw, CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover });
-                csv.Read();
-                fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-            }
-            else fields = raw.Split(';');
-            return fields[index[Id]].Trim();
-        }
-
-        string KeyAt(long offset) => KeyOf(LineAt(offset));
-
-        static string Quote(string value) =>
-            value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
         /// <summary>Non-empty, not ".", and no blank at either end (so trimming would not change it); ASCII edges only.</summary>
         static bool PlainId(ReadOnlySpan<byte> id)
@@ -533,14 +594,15 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             static bool Plain(byte b) => b > 0x20 && b < 0x7F;
         }
 
-        /// <summary>YYYY-MM-DD naming a real day (year 1 to 9999), as DateOnly.TryParseExact accepts it.</summary>
-        static bool IsDate(ReadOnlySpan<byte> s)
+        /// <summary>YYYY-MM-DD naming a real day (year 1 to 9999), as DateOnly.TryParseExact accepts it: its day since 1970-01-01, or <see cref="NoDate"/>.</summary>
+        static int Day(ReadOnlySpan<byte> s)
         {
-            if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return false;
+            if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return NoDate;
             var y = Digits(s[..4]);
             var m = Digits(s[5..7]);
             var d = Digits(s[8..10]);
-            return y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
+            if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return NoDate;
+            return new DateOnly(y, m, d).DayNumber - UnixEpochDay;
         }
 
         static int Digits(ReadOnlySpan<byte> s)
@@ -561,7 +623,7 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
             if (s.Length == 2 && IsDigit(s[0]) && IsDigit(s[1])) code = (ushort)(s[0] << 8 | s[1]);
             else if (s.Length == 1 && IsDigit(s[0])) code = (ushort)('0' << 8 | s[0]);
             else return null;
-            return klassen.Contains(code) ? code : null;
+            return owner.klassen.Contains(code) ? code : null;
         }
 
         static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
@@ -578,32 +640,35 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 upper[i] = b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
             }
             var code = BinaryPrimitives.ReadUInt32LittleEndian(upper);
-            return regions.Contains(code) ? code : null;
+            return owner.regions.Contains(code) ? code : null;
         }
 
-        /// <summary>1 to 18 digits: a count long.TryParse reads and that cannot be negative.</summary>
-        static bool IsCount(ReadOnlySpan<byte> s)
+        /// <summary>1 to 18 digits, a count long.TryParse reads and that cannot be negative: its value, or -1.</summary>
+        static long Count(ReadOnlySpan<byte> s)
         {
-            if (s.Length is 0 or > 18) return false;
-            foreach (var b in s) if (!IsDigit(b)) return false;
-            return true;
+            if (s.Length is 0 or > 18) return -1;
+            long v = 0;
+            foreach (var b in s)
+            {
+                if (!IsDigit(b)) return -1;
+                v = v * 10 + (b - '0');
+            }
+            return v;
         }
     }
 
-    readonly ReferenceData referenceData = reference;
-    readonly double badRowThreshold = badRowThreshold;
-
     /// <summary>
-    /// The keys of the rows that passed, for duplicate detection in line order. During the pass each key is only
+    /// The keys of the rows one cursor passed, for duplicate detection in line order. During the pass each key is only
     /// appended, as a 32-bit tag with its line and byte offset, to one of many partitions chosen by its hash (sequential
-    /// writes, 16 bytes a row). Afterwards each partition, small enough for the CPU cache, is searched for repeated tags;
-    /// a repeated tag is confirmed by reading both lines back and comparing the keys themselves. A table of all keys at
-    /// once would cost a cache and TLB miss per row, which on this kind of machine was most of the load time.
+    /// writes, 16 bytes a row). Afterwards each partition, small enough for the CPU cache, is searched for repeated tags
+    /// across all cursors' logs, in line order; a repeated tag is confirmed by reading both lines back and comparing the
+    /// keys themselves. A table of all keys at once would cost a cache and TLB miss per row, which on this kind of
+    /// machine was most of the load time.
     /// </summary>
-    sealed class KeyLog
+    internal sealed class KeyLog
     {
-        const int ChunkEntries = 4096;
-        readonly record struct Entry(uint Tag, uint Line, long Offset);
+        const int FirstChunk = 256, LastChunk = 4096;
+        internal readonly record struct Entry(uint Tag, uint Line, long Offset);
 
         readonly List<Entry[]>[] partitions;
         readonly int[] used;
@@ -621,70 +686,74 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
         public void Add(ReadOnlySpan<byte> key, long line, long offset)
         {
             var hash = Hash(key);
-            Add(partitions.Length == 1 ? 0 : (int)(hash >> shift), new Entry((uint)hash, checked((uint)line), offset));
-        }
-
-        void Add(int p, Entry entry)
-        {
+            var p = partitions.Length == 1 ? 0 : (int)(hash >> shift);
             var chunks = partitions[p];
-            if (chunks.Count == 0 || used[p] == ChunkEntries)
+            if (chunks.Count == 0 || used[p] == chunks[^1].Length)
             {
-                // Pinned and uninitialised: millions of small arrays would otherwise be copied by every GC on their way to gen 2.
-                chunks.Add(GC.AllocateUninitializedArray<Entry>(ChunkEntries, pinned: true));
+                // Chunks grow from small (many cursors, few rows each) to large. Pinned and uninitialised: millions of
+                // small arrays would otherwise be copied by every GC on their way to gen 2.
+                var size = chunks.Count == 0 ? FirstChunk : Math.Min(chunks[^1].Length * 2, LastChunk);
+                chunks.Add(GC.AllocateUninitializedArray<Entry>(size, pinned: true));
                 used[p] = 0;
             }
-            chunks[^1][used[p]++] = entry;
+            chunks[^1][used[p]++] = new Entry((uint)hash, checked((uint)line), offset);
         }
 
-        /// <summary>Takes the entries of <paramref name="next"/> (same partitioning, later lines) as coming after this log's own.</summary>
-        public void Append(KeyLog next)
+        /// <summary>The entries of partition <paramref name="p"/>, in the order they were added (line order).</summary>
+        IEnumerable<Entry> Partition(int p)
         {
-            if (later is null) later = next;
-            else later.Append(next);
+            var chunks = partitions[p];
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                var n = c == chunks.Count - 1 ? used[p] : chunks[c].Length;
+                for (var i = 0; i < n; i++) yield return chunks[c][i];
+            }
         }
 
-        KeyLog? later;
+        int Count(int p) => partitions[p].Sum(c => c.Length) - (partitions[p].Count == 0 ? 0 : partitions[p][^1].Length - used[p]);
 
-        long Count(int p) => (partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p]) + (later?.Count(p) ?? 0);
-
-        Entry At(int p, long i)
+        /// <summary>
+        /// Every row whose key was seen on an earlier line, over the logs of all cursors (same partitioning, each log in
+        /// line order): (line, first line, byte offset), in line order.
+        /// </summary>
+        public static List<(long Line, long FirstLine, long Offset)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt)
         {
-            var own = partitions[p].Count == 0 ? 0 : (partitions[p].Count - 1) * ChunkEntries + used[p];
-            return i < own ? partitions[p][(int)(i / ChunkEntries)][i % ChunkEntries] : later!.At(p, i - own);
-        }
-
-        /// <summary>Every row whose key was seen on an earlier line: (line, first line, byte offset), in line order.</summary>
-        public List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt)
-        {
+            if (logs.Count == 0) return [];
+            var partitionCount = logs[0].partitions.Length;
             // The partitions are independent: two threads take every other one.
             var halves = new List<(long, long, long)>[2];
-            Parallel.For(0, 2, h => halves[h] = Duplicates(keyAt, h, 2));
+            Parallel.For(0, 2, h => halves[h] = Duplicates(logs, keyAt, partitionCount, h, 2));
             var found = halves[0];
             found.AddRange(halves[1]);
             found.Sort();
             return found;
         }
 
-        List<(long Line, long FirstLine, long Offset)> Duplicates(Func<long, string> keyAt, int start, int step)
+        static List<(long Line, long FirstLine, long Offset)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt, int partitionCount, int start, int step)
         {
             var found = new List<(long, long, long)>();
-            for (var p = start; p < partitions.Length; p += step)
+            var merged = Array.Empty<Entry>();
+            var slots = Array.Empty<int>();
+            for (var p = start; p < partitionCount; p += step)
             {
-                var n = (int)Count(p);
+                var n = logs.Sum(l => l.Count(p));
                 if (n < 2) continue;
+                if (merged.Length < n) merged = new Entry[n];
+                Merge(logs, p, merged);
                 var size = (int)BitOperations.RoundUpToPowerOf2((uint)(n * 2));
-                var slots = new int[size]; // entry index + 1; 0 = empty
+                if (slots.Length < size) slots = new int[size];
+                Array.Clear(slots, 0, size);
                 var mask = size - 1;
                 Dictionary<long, string>? keys = null;
                 string Key(long offset) => (keys ??= []).TryGetValue(offset, out var k) ? k : keys[offset] = keyAt(offset);
                 for (var i = 0; i < n; i++)
                 {
-                    var e = At(p, i);
+                    var e = merged[i];
                     var slot = (int)(Mix(e.Tag) & (uint)mask);
                     var duplicate = false;
                     while (slots[slot] != 0)
                     {
-                        var first = At(p, slots[slot] - 1);
+                        var first = merged[slots[slot] - 1];
                         if (first.Tag == e.Tag && Key(first.Offset) == Key(e.Offset))
                         {
                             found.Add((e.Line, first.Line, e.Offset));
@@ -697,6 +766,21 @@ public sealed class DetailValidator(ReferenceData reference, double badRowThresh
                 }
             }
             return found;
+        }
+
+        /// <summary>Partition <paramref name="p"/> of every log into <paramref name="into"/>, in line order (each log is already).</summary>
+        static void Merge(IReadOnlyList<KeyLog> logs, int p, Entry[] into)
+        {
+            var sources = logs.Select(l => l.Partition(p).GetEnumerator()).Where(e => e.MoveNext()).ToList();
+            var n = 0;
+            while (sources.Count > 0)
+            {
+                var min = 0;
+                for (var s = 1; s < sources.Count; s++)
+                    if (sources[s].Current.Line < sources[min].Current.Line) min = s;
+                into[n++] = sources[min].Current;
+                if (!sources[min].MoveNext()) sources.RemoveAt(min);
+            }
         }
 
         static uint Mix(uint x)
