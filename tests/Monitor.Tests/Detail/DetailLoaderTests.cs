@@ -234,6 +234,26 @@ public class DetailLoaderTests
     }
 
     [Test]
+    public void A_file_that_cannot_be_read_inside_the_insert_raises_its_own_error_and_the_connection_stays_usable()
+    {
+        // The cursors open the file on DuckDB's threads; what goes wrong there must come out as the I/O error it is (the
+        // ingest step records the file as unreadable), not as a DuckDB error, and the transaction must roll back.
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        var facts = DetailFileScan.Scan(file.Path);
+        using var validator = new DetailValidator(reference, 0.9, file, facts, tmp.Path);
+        File.Delete(file.Path);
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        using (db.Connection.BeginTransaction())
+        {
+            Assert.Throws<FileNotFoundException>(() => DetailScanFunction.Run(db.Connection, validator,
+                "INSERT INTO raw.uwv_vacatures_detail SELECT 1, DATE '2024-07-15', * FROM {scan}"));
+        }
+        Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures_detail"), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Insertion_order_is_given_back_to_the_connection()
     {
         // The loader inserts without insertion order; later steps on the same connection (marts, exports) must

@@ -1,5 +1,5 @@
-// One streaming pass over a detail extract's bytes: its sha256 and the facts the fast loader needs to know
-// before it reads a single record (encoding, line ends, the header line, what it cannot handle).
+// One streaming pass over a detail extract's bytes, with its sha256 on a second thread: the facts the fast loader
+// needs before it reads a single record (encoding, line ends, the header line, where the blocks start, what it cannot handle).
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
@@ -56,9 +56,14 @@ public static class DetailFileScan
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The sha256 takes a core of its own: it reads the file a second time (from the page cache) while this thread
+        // looks at the bytes.
+        var hashing = Task.Run(() =>
+        {
+            using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(SHA256.HashData(again));
+        });
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize + 4);
-        var chars = ArrayPool<char>.Shared.Rent(ChunkSize + 4);
         try
         {
             long bytes = 0, lineFeeds = 0, crlf = 0;
@@ -70,7 +75,6 @@ public static class DetailFileScan
             int read;
             while ((read = stream.Read(buffer, carry, ChunkSize)) > 0)
             {
-                sha.AppendData(buffer, carry, read);
                 var span = buffer.AsSpan(carry, read);
                 // Line feeds before each block boundary in this chunk (offset 0 included).
                 for (var boundary = (long)lineFeedsBefore.Count * blockSize; boundary < bytes + read; boundary = (long)lineFeedsBefore.Count * blockSize)
@@ -99,10 +103,10 @@ public static class DetailFileScan
                 {
                     // Whole sequences only: an incomplete one at the end is carried to the next chunk.
                     var all = buffer.AsSpan(bom && bytes == 0 ? 3 : 0, carry + read - (bom && bytes == 0 ? 3 : 0));
-                    var status = Utf8.ToUtf16(all, chars, out var used, out _, replaceInvalidSequences: false, isFinalBlock: false);
-                    if (status == OperationStatus.InvalidData) validUtf8 = false;
-                    var rest = all.Length - used;
-                    if (rest > 0 && validUtf8) all[used..].CopyTo(buffer);
+                    var whole = WholeSequences(all);
+                    if (!Utf8.IsValid(all[..whole])) validUtf8 = false;
+                    var rest = all.Length - whole;
+                    if (rest > 0 && validUtf8) all[whole..].CopyTo(buffer);
                     last = span[^1];
                     bytes += read;
                     carry = validUtf8 ? rest : 0;
@@ -115,14 +119,31 @@ public static class DetailFileScan
             if (carry > 0) validUtf8 = false; // the file ends inside a UTF-8 sequence
             if (pendingCr) bareCr = true;
             if (firstLine.Count > 0 && firstLine[^1] == (byte)'\r') firstLine.RemoveAt(firstLine.Count - 1);
-            return new DetailFileFacts(Convert.ToHexStringLower(sha.GetHashAndReset()), bytes, bom, validUtf8, crlf, lineFeeds - crlf,
+            return new DetailFileFacts(hashing.GetAwaiter().GetResult(), bytes, bom, validUtf8, crlf, lineFeeds - crlf,
                 bareCr, nul, bytes > 0 && last == (byte)'\n', lineFeeds, firstLine.ToArray(), blockSize, lineFeedsBefore.ToArray());
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<char>.Shared.Return(chars);
+            // Not left running when this pass failed (its own failure, if any, is the same unreadable file).
+            if (!hashing.IsCompleted) try { hashing.Wait(); } catch (AggregateException) { }
         }
+    }
+
+    /// <summary>
+    /// The length of the longest prefix of <paramref name="bytes"/> that does not end inside a UTF-8 sequence: an
+    /// incomplete sequence at the end is left for the next chunk. Invalid bytes are left in for the validity check.
+    /// </summary>
+    internal static int WholeSequences(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80) continue; // a continuation byte: its lead byte is further back
+            var length = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            return length > back ? bytes.Length - back : bytes.Length;
+        }
+        return bytes.Length;
     }
 
     static Encoding Windows1252

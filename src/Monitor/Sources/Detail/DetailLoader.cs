@@ -64,6 +64,7 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
                 }
             }
 
+            using var settings = new InsertSettings(db.Connection);
             var id = store.StoreLoadedFirst((connection, extractId) =>
             {
                 if (detail is not null) return (detail.Result, 0);
@@ -91,27 +92,36 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
         }
     }
 
+    /// <summary>One INSERT whose source is the validator itself, on DuckDB's threads (<see cref="DetailScanFunction"/>).</summary>
+    static long Insert(DuckDBConnection connection, DetailValidator validator, int extractId, DateOnly vintage) =>
+        DetailScanFunction.Run(connection, validator, $"""
+            INSERT INTO raw.uwv_vacatures_detail
+                (extract_id, vintage, line_number, vacature_id, datum_ontstaan, datum_vervuld, beroepsklasse, arbeidsmarktregio, aantal_posities)
+            SELECT {extractId}, DATE '{vintage.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}', line, vacature_id, datum_ontstaan, datum_vervuld,
+                   beroepsklasse, arbeidsmarktregio, aantal_posities
+            FROM {"{scan}"}
+            """);
+
     /// <summary>
-    /// One INSERT whose source is the validator itself, on DuckDB's threads. Insertion order is not kept: the line
-    /// numbers are in the data, and unordered each thread fills whole row groups (kept in order, partly filled groups
-    /// at every hand-over are merged and rewritten by the next CHECKPOINT).
+    /// The connection's settings for the load, set before its transaction and put back after it (a failed statement
+    /// leaves a transaction in which nothing more runs). Insertion order is not kept: the line numbers are in the data,
+    /// and unordered each thread fills whole row groups (kept in order, partly filled groups at every hand-over are
+    /// merged and rewritten by the next CHECKPOINT).
     /// </summary>
-    static long Insert(DuckDBConnection connection, DetailValidator validator, int extractId, DateOnly vintage)
+    sealed class InsertSettings : IDisposable
     {
-        var previousOrder = connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')");
-        connection.Execute($"SET memory_limit = '{MemoryLimit}'");
-        connection.Execute("SET preserve_insertion_order = false");
-        try
+        readonly DuckDBConnection connection;
+        readonly bool previousOrder;
+
+        public InsertSettings(DuckDBConnection connection)
         {
-            return DetailScanFunction.Run(connection, validator, $"""
-                INSERT INTO raw.uwv_vacatures_detail
-                    (extract_id, vintage, line_number, vacature_id, datum_ontstaan, datum_vervuld, beroepsklasse, arbeidsmarktregio, aantal_posities)
-                SELECT {extractId}, DATE '{vintage.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}', line, vacature_id, datum_ontstaan, datum_vervuld,
-                       beroepsklasse, arbeidsmarktregio, aantal_posities
-                FROM {"{scan}"}
-                """);
+            this.connection = connection;
+            previousOrder = connection.ExecuteScalar<bool>("SELECT current_setting('preserve_insertion_order')");
+            connection.Execute($"SET memory_limit = '{MemoryLimit}'");
+            connection.Execute("SET preserve_insertion_order = false");
         }
-        finally
+
+        public void Dispose()
         {
             // Back to DuckDB's default: nothing else in the monitor sets a limit, and the setting reads back only as
             // rounded text ("2.6 GiB"), which would not restore an exact earlier value anyway.

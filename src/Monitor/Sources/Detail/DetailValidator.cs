@@ -67,8 +67,11 @@ public sealed class DetailValidator : IDisposable
     readonly DetailFileFacts facts;
     readonly ExtractValidation result;
     readonly DetailValidation outcome;
-    readonly HashSet<uint> regions = [];
-    readonly HashSet<ushort> klassen = [];
+    /// <summary>The known region codes as 4 upper-case ASCII bytes, in an open-addressing table (0: empty).</summary>
+    readonly uint[] regions = new uint[RegionSlots];
+    /// <summary>Known two-digit class codes, by their number.</summary>
+    readonly bool[] klassen = new bool[100];
+    const int RegionSlots = 1 << 10;
     readonly List<Reader> readers = [];
     readonly int fieldCount;
     readonly int[] index = [];
@@ -116,11 +119,15 @@ public sealed class DetailValidator : IDisposable
         index = ExtractValidator.MapHeader(Contract, headers, result);
         if (result.Rejected) return;
 
-        foreach (var code in reference.Arbeidsmarktregios.Keys)
-            if (code.Length == 4 && code.All(char.IsAsciiLetterOrDigit) && code == code.ToUpperInvariant())
-                regions.Add(BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(code)));
+        foreach (var code in reference.Arbeidsmarktregios.Keys.Where(c => c.Length == 4 && c.All(char.IsAsciiLetterOrDigit) && c == c.ToUpperInvariant()).Take(RegionSlots / 2))
+        {
+            var value = BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(code));
+            var slot = RegionSlot(value);
+            while (regions[slot] != 0 && regions[slot] != value) slot = (slot + 1) & (RegionSlots - 1);
+            regions[slot] = value;
+        }
         foreach (var code in reference.Beroepen.Keys)
-            if (code.Length == 2 && code.All(char.IsAsciiDigit)) klassen.Add((ushort)(code[0] << 8 | code[1]));
+            if (code.Length == 2 && code.All(char.IsAsciiDigit)) klassen[(code[0] - '0') * 10 + code[1] - '0'] = true;
 
         if (!facts.ValidUtf8)
         {
@@ -133,6 +140,15 @@ public sealed class DetailValidator : IDisposable
             lineFeedsBefore = copy.LineFeedsBefore;
         }
         Ready = true;
+    }
+
+    static int RegionSlot(uint code) => (int)((code * 0x9E3779B1u) >> 22);
+
+    bool KnownRegion(uint code)
+    {
+        for (var slot = RegionSlot(code); regions[slot] != 0; slot = (slot + 1) & (RegionSlots - 1))
+            if (regions[slot] == code) return true;
+        return false;
     }
 
     /// <summary>True when the records are to be read; false when the outcome is already known (fallback or a rejected header).</summary>
@@ -203,8 +219,10 @@ public sealed class DetailValidator : IDisposable
         return outcome;
     }
 
+    /// <summary>Closes the cursors' files (a cursor that read to the end has closed its own) and removes the UTF-8 copy.</summary>
     public void Dispose()
     {
+        lock (readers) readers.ForEach(r => r.Close());
         if (transcoded is not null) File.Delete(transcoded);
     }
 
@@ -341,6 +359,8 @@ public sealed class DetailValidator : IDisposable
         }
 
         long lineOffset;
+
+        internal void Close() => handle.Dispose();
 
         /// <summary>Loads the next block's bytes; false (and done) when none is left.</summary>
         bool NextBlock()
@@ -595,15 +615,23 @@ public sealed class DetailValidator : IDisposable
         }
 
         /// <summary>YYYY-MM-DD naming a real day (year 1 to 9999), as DateOnly.TryParseExact accepts it: its day since 1970-01-01, or <see cref="NoDate"/>.</summary>
-        static int Day(ReadOnlySpan<byte> s)
+        internal static int Day(ReadOnlySpan<byte> s)
         {
             if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return NoDate;
             var y = Digits(s[..4]);
             var m = Digits(s[5..7]);
             var d = Digits(s[8..10]);
-            if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return NoDate;
-            return new DateOnly(y, m, d).DayNumber - UnixEpochDay;
+            if (y < 1 || m is < 1 or > 12 || d < 1) return NoDate;
+            var leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+            if (d > (m == 2 ? (leap ? 29 : 28) : DaysInMonth[m])) return NoDate;
+            // DateOnly.DayNumber (days since 0001-01-01), without its checks: those were made above.
+            var before = y - 1;
+            var day = before * 365 + before / 4 - before / 100 + before / 400 + DaysBeforeMonth[m] + (leap && m > 2 ? 1 : 0) + d - 1;
+            return day - UnixEpochDay;
         }
+
+        static ReadOnlySpan<byte> DaysInMonth => [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        static ReadOnlySpan<short> DaysBeforeMonth => [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
         static int Digits(ReadOnlySpan<byte> s)
         {
@@ -623,7 +651,7 @@ public sealed class DetailValidator : IDisposable
             if (s.Length == 2 && IsDigit(s[0]) && IsDigit(s[1])) code = (ushort)(s[0] << 8 | s[1]);
             else if (s.Length == 1 && IsDigit(s[0])) code = (ushort)('0' << 8 | s[0]);
             else return null;
-            return owner.klassen.Contains(code) ? code : null;
+            return owner.klassen[((code >> 8) - '0') * 10 + (code & 0xFF) - '0'] ? code : null;
         }
 
         static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
@@ -640,7 +668,7 @@ public sealed class DetailValidator : IDisposable
                 upper[i] = b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
             }
             var code = BinaryPrimitives.ReadUInt32LittleEndian(upper);
-            return owner.regions.Contains(code) ? code : null;
+            return owner.KnownRegion(code) ? code : null;
         }
 
         /// <summary>1 to 18 digits, a count long.TryParse reads and that cannot be negative: its value, or -1.</summary>
