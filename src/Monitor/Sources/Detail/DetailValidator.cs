@@ -698,47 +698,55 @@ public sealed class DetailValidator : IDisposable
         const int FirstChunk = 256, LastChunk = 4096;
         internal readonly record struct Entry(uint Tag, uint Line, long Offset);
 
-        readonly List<Entry[]>[] partitions;
+        /// <summary>Per partition: its full chunks, the chunk being filled and how much of it is used.</summary>
+        readonly List<Entry[]>?[] full;
+        readonly Entry[]?[] current;
         readonly int[] used;
         readonly int shift;
 
         public KeyLog(long expectedRows)
         {
             var count = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(expectedRows / 16384, 1)), 1, 1 << 14);
-            partitions = new List<Entry[]>[count];
+            full = new List<Entry[]>?[count];
+            current = new Entry[]?[count];
             used = new int[count];
-            for (var i = 0; i < count; i++) partitions[i] = [];
             shift = 64 - BitOperations.Log2((uint)count);
         }
+
+        int PartitionCount => current.Length;
 
         public void Add(ReadOnlySpan<byte> key, long line, long offset)
         {
             var hash = Hash(key);
-            var p = partitions.Length == 1 ? 0 : (int)(hash >> shift);
-            var chunks = partitions[p];
-            if (chunks.Count == 0 || used[p] == chunks[^1].Length)
-            {
-                // Chunks grow from small (many cursors, few rows each) to large. Pinned and uninitialised: millions of
-                // small arrays would otherwise be copied by every GC on their way to gen 2.
-                var size = chunks.Count == 0 ? FirstChunk : Math.Min(chunks[^1].Length * 2, LastChunk);
-                chunks.Add(GC.AllocateUninitializedArray<Entry>(size, pinned: true));
-                used[p] = 0;
-            }
-            chunks[^1][used[p]++] = new Entry((uint)hash, checked((uint)line), offset);
+            var p = current.Length == 1 ? 0 : (int)(hash >> shift);
+            var chunk = current[p];
+            var n = used[p];
+            if (chunk is null || n == chunk.Length) { chunk = NewChunk(p); n = 0; }
+            chunk[n] = new Entry((uint)hash, checked((uint)line), offset);
+            used[p] = n + 1;
+        }
+
+        Entry[] NewChunk(int p)
+        {
+            // Chunks grow from small (many cursors, few rows each) to large. Pinned and uninitialised: millions of
+            // small arrays would otherwise be copied by every GC on their way to gen 2.
+            var last = current[p];
+            if (last is not null) (full[p] ??= []).Add(last);
+            var chunk = GC.AllocateUninitializedArray<Entry>(last is null ? FirstChunk : Math.Min(last.Length * 2, LastChunk), pinned: true);
+            current[p] = chunk;
+            used[p] = 0;
+            return chunk;
         }
 
         /// <summary>The entries of partition <paramref name="p"/>, in the order they were added (line order).</summary>
         IEnumerable<Entry> Partition(int p)
         {
-            var chunks = partitions[p];
-            for (var c = 0; c < chunks.Count; c++)
-            {
-                var n = c == chunks.Count - 1 ? used[p] : chunks[c].Length;
-                for (var i = 0; i < n; i++) yield return chunks[c][i];
-            }
+            foreach (var chunk in full[p] ?? [])
+                foreach (var entry in chunk) yield return entry;
+            for (var i = 0; i < used[p]; i++) yield return current[p]![i];
         }
 
-        int Count(int p) => partitions[p].Sum(c => c.Length) - (partitions[p].Count == 0 ? 0 : partitions[p][^1].Length - used[p]);
+        int Count(int p) => (full[p]?.Sum(c => c.Length) ?? 0) + used[p];
 
         /// <summary>
         /// Every row whose key was seen on an earlier line, over the logs of all cursors (same partitioning, each log in
@@ -747,7 +755,7 @@ public sealed class DetailValidator : IDisposable
         public static List<(long Line, long FirstLine, long Offset)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt)
         {
             if (logs.Count == 0) return [];
-            var partitionCount = logs[0].partitions.Length;
+            var partitionCount = logs[0].PartitionCount;
             // The partitions are independent: two threads take every other one.
             var halves = new List<(long, long, long)>[2];
             Parallel.For(0, 2, h => halves[h] = Duplicates(logs, keyAt, partitionCount, h, 2));
