@@ -175,6 +175,34 @@ public class DetailLoaderTests
     }
 
     [Test]
+    public void Duplicates_far_apart_in_a_file_of_thousands_of_rows_are_found_across_blocks_and_key_log_chunks()
+    {
+        // 6,000 rows: the key log's chunks grow from 256 entries to 4,096 on the way, and with 4 KiB blocks DuckDB's
+        // threads share some 60 blocks. Line i + 1 holds V{i}, except two rows that repeat an early key.
+        using var tmp = new TempDir();
+        var rows = Enumerable.Range(1, 6000).Select(i => $"{i switch { 5000 => "V10", 5500 => "V3000", _ => $"V{i}" }};2023-01-15;;07;AM01;{i % 7 + 1}");
+        var file = WriteExtract(tmp, Bytes([Header, .. rows], "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var outcome = new DetailLoader(reference, 0.05) { BlockSize = 4096 }.TryIngest(fast, "run-1", file, Now)!;
+
+        Assert.That((outcome.RowsTotal, outcome.RowsLoaded, outcome.RowsQuarantined), Is.EqualTo((6000L, 5998L, 2L)));
+        var duplicates = fast.Connection.Query<(long Line, string Value, string Reason)>(
+            "SELECT line_number, raw_value, reason FROM meta.quarantine ORDER BY line_number").ToList();
+        Assert.That(duplicates, Is.EqualTo(new[]
+        {
+            (5001L, "V10", "duplicate key, first seen at line 11"),
+            (5501L, "V3000", "duplicate key, first seen at line 3001"),
+        }));
+        Assert.That(fast.Connection.ExecuteScalar<long>("SELECT sum(line_number)::BIGINT FROM raw.uwv_vacatures_detail"),
+            Is.EqualTo(6001L * 6002 / 2 - 1 - 5001 - 5501), "lines 2 to 6001 without the two repeats");
+
+        using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
+        new IngestStep(new ExtractValidator(reference, 0.05), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        AssertSameRows(generic, fast);
+    }
+
+    [Test]
     public void Messy_file_loads_the_rows_worked_out_by_hand()
     {
         using var tmp = new TempDir();
