@@ -8,14 +8,19 @@
 #      with unchanged input,
 #   5. prints each figure, peak memory and the ratio load / baseline.
 # Needs only the .NET SDK and /usr/bin/time (GNU time); uses hyperfine for the rerun when installed.
-# Usage: bench/run.sh [--rows N]      Scratch files go to bench/work/ (git-ignored; about 1.5 GB at 10M rows).
+# Usage: bench/run.sh [--rows N] [--rounds R]
+#   --rows N     detail rows to generate (default 10,000,000)
+#   --rounds R   baseline/load pairs, in alternating order (default 3); the means of all rounds are compared
+# Scratch files go to bench/work/ (git-ignored; about 1.5 GB at 10M rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=10000000
+ROUNDS=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) ROWS="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--rows N]" >&2; exit 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    *) echo "usage: bench/run.sh [--rows N] [--rounds R]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench/run.sh needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
@@ -57,12 +62,14 @@ sync
 echo "== loads of $(basename "$FILE") ($ROWS rows, $((BYTES / 1048576)) MB), side by side"
 # Read once so that both loads find the file in the page cache.
 cat "$FILE" >/dev/null
-measure baseline "$HARNESS" baseline "$FILE" "$RUN/baseline.duckdb"
-measure load "$HARNESS" load "$FILE" "$RUN/load.duckdb"
-# And once more in the other order, so neither profits from going second.
-measure load_2 "$HARNESS" load "$FILE" "$RUN/load.duckdb"
-measure baseline_2 "$HARNESS" baseline "$FILE" "$RUN/baseline.duckdb"
-sed -n '1,20p' "$RUN/baseline.log" "$RUN/load_2.log" | sed 's/^/    /'
+# Rounds in alternating order (baseline first, then load first, ...), so neither profits from going second.
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) -eq 1 ]; then order="baseline load"; else order="load baseline"; fi
+  for what in $order; do
+    measure "${what}_$round" "$HARNESS" "$what" "$FILE" "$RUN/$what.duckdb"
+  done
+done
+sed -n '1,20p' "$RUN/baseline_1.log" "$RUN/load_1.log" | sed 's/^/    /'
 
 echo "== full run (all steps; the detail file is loaded as part of it) and a rerun with unchanged input"
 measure full_run $MONITOR run --data "$RUN/data" --out "$RUN/out"
@@ -72,12 +79,17 @@ if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 1 --runs 5 "$MONITOR run --data $RUN/data --out $RUN/out"
 fi
 
-baseline=$(calc "($SECONDS_baseline + $SECONDS_baseline_2) / 2")
-load=$(calc "($SECONDS_load + $SECONDS_load_2) / 2")
+sum_of() { local total=0 v; for round in $(seq 1 "$ROUNDS"); do v="SECONDS_$1_$round"; total=$(calc "$total + ${!v}"); done; echo "$total"; }
+max_kb() { local top=0 v; for round in $(seq 1 "$ROUNDS"); do v="KB_$1_$round"; [ "${!v}" -gt "$top" ] && top=${!v}; done; echo "$top"; }
+baseline=$(calc "$(sum_of baseline) / $ROUNDS")
+load=$(calc "$(sum_of load) / $ROUNDS")
 echo
 echo "== results ($ROWS rows; $(nproc) cores: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo))"
-printf 'baseline (DuckDB read_csv)   %8.2f s   (mean of 2)\n' "$baseline"
-printf 'monitor load                 %8.2f s   (mean of 2)   ratio load/baseline %.2f   (target <= 1.3)\n' "$load" "$(calc "$load / $baseline")"
-printf 'peak memory of the load      %8.0f MB   (target < 1536 MB)\n' "$(calc "($KB_load > $KB_load_2 ? $KB_load : $KB_load_2) / 1024")"
+printf 'baseline (DuckDB read_csv)   %8.2f s   (mean of %d)\n' "$baseline" "$ROUNDS"
+printf 'monitor load                 %8.2f s   (mean of %d)   ratio load/baseline %.2f   (target <= 1.3)\n' "$load" "$ROUNDS" "$(calc "$load / $baseline")"
+ratios=""
+for round in $(seq 1 "$ROUNDS"); do b="SECONDS_baseline_$round"; l="SECONDS_load_$round"; ratios="$ratios $(awk "BEGIN { printf \"%.2f\", ${!l} / ${!b} }")"; done
+printf 'ratio per round             %s\n' "$ratios"
+printf 'peak memory of the load      %8.0f MB   (target < 1536 MB)\n' "$(calc "$(max_kb load) / 1024")"
 printf 'full run                     %8.2f s\n' "$SECONDS_full_run"
 printf 'rerun, unchanged input       %8.2f s   (target < 2 s)\n' "$SECONDS_rerun"
