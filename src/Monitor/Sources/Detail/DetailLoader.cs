@@ -69,8 +69,9 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
             {
                 if (detail is not null) return (detail.Result, 0);
                 var inserted = Insert(connection, validator, extractId, file.Vintage!.Value.Date);
+                Step(clock, $"validated and inserted {inserted:N0} rows");
                 detail = validator.Finish();
-                Step(clock, $"validated {detail.Result.RowsTotal:N0} records ({detail.SlowRecords:N0} through the cell parser) and inserted {inserted:N0} rows, {detail.Result.RowsQuarantined:N0} quarantined");
+                Step(clock, $"{detail.Result.RowsTotal:N0} records ({detail.SlowRecords:N0} through the cell parser), {detail.DuplicateLines.Count:N0} duplicates, {detail.Result.RowsQuarantined:N0} quarantined");
                 if (detail.FallbackReason is not null || detail.Result.Rejected) return detail.FallbackReason is null ? (detail.Result, 0) : null;
                 if (detail.DuplicateLines.Count > 0) DeleteLines(connection, extractId, detail.DuplicateLines);
                 return (detail.Result, detail.RowsToLoad);
@@ -130,7 +131,12 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
         }
     }
 
-    /// <summary>Takes out the rows that repeat an earlier key (found only after they were inserted).</summary>
+    /// <summary>
+    /// Takes out the rows that repeat an earlier key (found only after they were inserted). This keeps the file's rows
+    /// and its record in one transaction, at a price: with rows deleted, DuckDB appends the transaction's rows once more
+    /// at commit instead of taking over the row groups it already wrote (measured: 100 repeats in 10 million rows made
+    /// the load 14 s instead of 6.6 s). A file is loaded once, so a delivery with repeated keys pays this once.
+    /// </summary>
     static void DeleteLines(DuckDBConnection connection, int extractId, IReadOnlyList<long> lines)
     {
         connection.Execute("CREATE OR REPLACE TEMP TABLE detail_leave_out (line BIGINT)");

@@ -205,10 +205,11 @@ public sealed class DetailValidator : IDisposable
         }
 
         if (result.RowsTotal == 0) { result.FileError = "file has a header but no data rows"; return outcome; }
-        var keys = KeyLog.Duplicates(ordered.Select(r => r.Keys).ToList(), KeyAt);
-        foreach (var (dupLine, firstLine, offset) in keys)
+        var anchors = new LineAnchors(sourcePath, ordered.SelectMany(r => r.Anchors));
+        var keys = KeyLog.Duplicates(ordered.Select(r => r.Keys).ToList(), line => KeyOf(anchors.LineAt(line)));
+        foreach (var (dupLine, firstLine) in keys)
         {
-            var raw = LineAt(offset);
+            var raw = anchors.LineAt(dupLine);
             result.Quarantine.Add(new(dupLine, "Vacature_id", KeyOf(raw), $"duplicate key, first seen at line {firstLine}", raw));
             outcome.DuplicateLines.Add(dupLine);
         }
@@ -256,22 +257,55 @@ public sealed class DetailValidator : IDisposable
         }
     }
 
-    /// <summary>The text of the line that starts at <paramref name="offset"/>, line end removed (as the generic reader's raw record).</summary>
-    string LineAt(long offset)
+    /// <summary>
+    /// Reads lines back by number: the cursors note the byte offset of every 64th line they read (and of line 1), so a
+    /// line is found by reading forward from the nearest of those. Only the few lines whose keys must be compared are
+    /// read back.
+    /// </summary>
+    sealed class LineAnchors
     {
-        using var handle = File.OpenHandle(sourcePath);
-        var bytes = new List<byte>();
-        var chunk = new byte[4096];
-        while (true)
+        internal const int Every = 64;
+        readonly string path;
+        readonly long[] lines;
+        readonly long[] offsets;
+
+        public LineAnchors(string path, IEnumerable<(long Line, long Offset)> anchors)
         {
-            var n = RandomAccess.Read(handle, chunk, offset + bytes.Count);
-            if (n == 0) break;
-            var nl = Array.IndexOf(chunk, (byte)'\n', 0, n);
-            bytes.AddRange(chunk.AsSpan(0, nl < 0 ? n : nl).ToArray());
-            if (nl >= 0) break;
+            this.path = path;
+            var sorted = anchors.Append((1, 0)).Distinct().OrderBy(a => a.Line).ToArray();
+            lines = sorted.Select(a => a.Line).ToArray();
+            offsets = sorted.Select(a => a.Offset).ToArray();
         }
-        if (bytes.Count > 0 && bytes[^1] == (byte)'\r') bytes.RemoveAt(bytes.Count - 1);
-        return Encoding.UTF8.GetString(bytes.ToArray());
+
+        /// <summary>The text of line <paramref name="line"/>, line end removed (as the generic reader's raw record).</summary>
+        public string LineAt(long line)
+        {
+            var i = Array.BinarySearch(lines, line);
+            if (i < 0) i = ~i - 1;
+            var skip = line - lines[i];
+            using var handle = File.OpenHandle(path);
+            var bytes = new List<byte>();
+            var chunk = new byte[8192];
+            for (var offset = offsets[i]; ;)
+            {
+                var n = RandomAccess.Read(handle, chunk, offset);
+                if (n == 0) break;
+                offset += n;
+                var span = chunk.AsSpan(0, n);
+                for (; skip > 0; skip--)
+                {
+                    var nl = span.IndexOf((byte)'\n');
+                    if (nl < 0) break;
+                    span = span[(nl + 1)..];
+                }
+                if (skip > 0) continue; // still passing the lines before it
+                var end = span.IndexOf((byte)'\n');
+                bytes.AddRange((end < 0 ? span : span[..end]).ToArray());
+                if (end >= 0) break;
+            }
+            if (bytes.Count > 0 && bytes[^1] == (byte)'\r') bytes.RemoveAt(bytes.Count - 1);
+            return Encoding.UTF8.GetString(bytes.ToArray());
+        }
     }
 
     /// <summary>The Vacature_id of a record that passed, as the cell parser gave it (trimmed, unquoted).</summary>
@@ -287,8 +321,6 @@ public sealed class DetailValidator : IDisposable
         else fields = raw.Split(';');
         return fields[index[Id]].Trim();
     }
-
-    string KeyAt(long offset) => KeyOf(LineAt(offset));
 
     /// <summary>
     /// One thread's pass over the blocks it takes. Block k holds the lines that start in bytes
@@ -312,6 +344,8 @@ public sealed class DetailValidator : IDisposable
         IDetailRowWriter? writer;
 
         internal KeyLog Keys { get; }
+        /// <summary>(line, byte offset) of every <see cref="LineAnchors.Every"/>th line this cursor read.</summary>
+        internal List<(long Line, long Offset)> Anchors { get; } = [];
         internal List<QuarantinedRow> Quarantine { get; } = [];
         internal long RowsTotal { get; private set; }
         internal long RowsWritten { get; private set; }
@@ -349,7 +383,7 @@ public sealed class DetailValidator : IDisposable
                 var length = nl < 0 ? filled - pos : nl;
                 line++;
                 if (line >= owner.StopLineNow) { pos = limit; continue; } // an earlier line already decided the outcome
-                lineOffset = bufferOffset + pos;
+                if (line % LineAnchors.Every == 0) Anchors.Add((line, bufferOffset + pos));
                 var keep = Line(line, buffer.AsSpan(pos, length));
                 pos += nl < 0 ? length : nl + 1;
                 if (!keep) { owner.StopAt(line); pos = limit; }
@@ -357,8 +391,6 @@ public sealed class DetailValidator : IDisposable
             if (done) handle.Dispose();
             return (int)(RowsWritten - before);
         }
-
-        long lineOffset;
 
         internal void Close() => handle.Dispose();
 
@@ -485,7 +517,7 @@ public sealed class DetailValidator : IDisposable
                 Span<byte> codes = stackalloc byte[6];
                 BinaryPrimitives.WriteUInt16BigEndian(codes, k);
                 BinaryPrimitives.WriteUInt32LittleEndian(codes[2..], r);
-                Keys.Add(id, line, lineOffset);
+                Keys.Add(id, line);
                 writer!.Write(line, id, arisen, filled, codes[..2], codes[2..], posities);
                 RowsWritten++;
                 return true;
@@ -598,7 +630,7 @@ public sealed class DetailValidator : IDisposable
             if (bad) return true;
 
             var id = Encoding.UTF8.GetBytes((string)values[Id]!);
-            Keys.Add(id, line, lineOffset);
+            Keys.Add(id, line);
             writer!.Write(line, id, ((DateOnly)values[Arisen]!).DayNumber - UnixEpochDay,
                 values[Filled] is DateOnly d ? d.DayNumber - UnixEpochDay : NoDate,
                 Encoding.ASCII.GetBytes((string)values[Klasse]!), Encoding.ASCII.GetBytes((string)values[Regio]!), (long)values[Posities]!);
@@ -687,16 +719,18 @@ public sealed class DetailValidator : IDisposable
 
     /// <summary>
     /// The keys of the rows one cursor passed, for duplicate detection in line order. During the pass each key is only
-    /// appended, as a 32-bit tag with its line and byte offset, to one of many partitions chosen by its hash (sequential
-    /// writes, 16 bytes a row). Afterwards each partition, small enough for the CPU cache, is searched for repeated tags
+    /// appended, as a 32-bit tag with its line number, to one of many partitions chosen by its hash (sequential
+    /// writes, 8 bytes a row). Afterwards each partition, small enough for the CPU cache, is searched for repeated tags
     /// across all cursors' logs, in line order; a repeated tag is confirmed by reading both lines back and comparing the
-    /// keys themselves. A table of all keys at once would cost a cache and TLB miss per row, which on this kind of
+    /// keys themselves (<see cref="LineAnchors"/>). A table of all keys at once would cost a cache and TLB miss per row, which on this kind of
     /// machine was most of the load time.
     /// </summary>
     internal sealed class KeyLog
     {
         const int FirstChunk = 256, LastChunk = 4096;
-        internal readonly record struct Entry(uint Tag, uint Line, long Offset);
+        /// <summary>Rows per hash partition: a partition's entries and its hash table fit the CPU cache when searched.</summary>
+        const int RowsPerPartition = 16384;
+        internal readonly record struct Entry(uint Tag, uint Line);
 
         /// <summary>Per partition: its full chunks, the chunk being filled and how much of it is used.</summary>
         readonly List<Entry[]>?[] full;
@@ -706,7 +740,7 @@ public sealed class DetailValidator : IDisposable
 
         public KeyLog(long expectedRows)
         {
-            var count = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(expectedRows / 16384, 1)), 1, 1 << 14);
+            var count = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(expectedRows / RowsPerPartition, 1)), 1, 1 << 14);
             full = new List<Entry[]>?[count];
             current = new Entry[]?[count];
             used = new int[count];
@@ -715,14 +749,14 @@ public sealed class DetailValidator : IDisposable
 
         int PartitionCount => current.Length;
 
-        public void Add(ReadOnlySpan<byte> key, long line, long offset)
+        public void Add(ReadOnlySpan<byte> key, long line)
         {
             var hash = Hash(key);
             var p = current.Length == 1 ? 0 : (int)(hash >> shift);
             var chunk = current[p];
             var n = used[p];
             if (chunk is null || n == chunk.Length) { chunk = NewChunk(p); n = 0; }
-            chunk[n] = new Entry((uint)hash, checked((uint)line), offset);
+            chunk[n] = new Entry((uint)hash, checked((uint)line));
             used[p] = n + 1;
         }
 
@@ -750,14 +784,14 @@ public sealed class DetailValidator : IDisposable
 
         /// <summary>
         /// Every row whose key was seen on an earlier line, over the logs of all cursors (same partitioning, each log in
-        /// line order): (line, first line, byte offset), in line order.
+        /// line order): (line, first line), in line order. <paramref name="keyAt"/> gives the key of a line.
         /// </summary>
-        public static List<(long Line, long FirstLine, long Offset)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt)
+        public static List<(long Line, long FirstLine)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt)
         {
             if (logs.Count == 0) return [];
             var partitionCount = logs[0].PartitionCount;
             // The partitions are independent: two threads take every other one.
-            var halves = new List<(long, long, long)>[2];
+            var halves = new List<(long, long)>[2];
             Parallel.For(0, 2, h => halves[h] = Duplicates(logs, keyAt, partitionCount, h, 2));
             var found = halves[0];
             found.AddRange(halves[1]);
@@ -765,9 +799,9 @@ public sealed class DetailValidator : IDisposable
             return found;
         }
 
-        static List<(long Line, long FirstLine, long Offset)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt, int partitionCount, int start, int step)
+        static List<(long Line, long FirstLine)> Duplicates(IReadOnlyList<KeyLog> logs, Func<long, string> keyAt, int partitionCount, int start, int step)
         {
-            var found = new List<(long, long, long)>();
+            var found = new List<(long, long)>();
             var merged = Array.Empty<Entry>();
             var slots = Array.Empty<int>();
             for (var p = start; p < partitionCount; p += step)
@@ -781,7 +815,7 @@ public sealed class DetailValidator : IDisposable
                 Array.Clear(slots, 0, size);
                 var mask = size - 1;
                 Dictionary<long, string>? keys = null;
-                string Key(long offset) => (keys ??= []).TryGetValue(offset, out var k) ? k : keys[offset] = keyAt(offset);
+                string Key(long line) => (keys ??= []).TryGetValue(line, out var k) ? k : keys[line] = keyAt(line);
                 for (var i = 0; i < n; i++)
                 {
                     var e = merged[i];
@@ -790,9 +824,9 @@ public sealed class DetailValidator : IDisposable
                     while (slots[slot] != 0)
                     {
                         var first = merged[slots[slot] - 1];
-                        if (first.Tag == e.Tag && Key(first.Offset) == Key(e.Offset))
+                        if (first.Tag == e.Tag && Key(first.Line) == Key(e.Line))
                         {
-                            found.Add((e.Line, first.Line, e.Offset));
+                            found.Add((e.Line, first.Line));
                             duplicate = true;
                             break;
                         }
