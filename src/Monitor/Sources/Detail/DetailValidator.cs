@@ -772,12 +772,17 @@ public sealed class DetailValidator : IDisposable
             return chunk;
         }
 
-        /// <summary>The entries of partition <paramref name="p"/>, in the order they were added (line order).</summary>
-        IEnumerable<Entry> Partition(int p)
+        /// <summary>Copies the entries of partition <paramref name="p"/>, in the order they were added (line order), to <paramref name="into"/>.</summary>
+        int CopyPartition(int p, Span<Entry> into)
         {
+            var n = 0;
             foreach (var chunk in full[p] ?? [])
-                foreach (var entry in chunk) yield return entry;
-            for (var i = 0; i < used[p]; i++) yield return current[p]![i];
+            {
+                chunk.CopyTo(into[n..]);
+                n += chunk.Length;
+            }
+            current[p].AsSpan(0, used[p]).CopyTo(into[n..]);
+            return n + used[p];
         }
 
         int Count(int p) => (full[p]?.Sum(c => c.Length) ?? 0) + used[p];
@@ -841,15 +846,24 @@ public sealed class DetailValidator : IDisposable
         /// <summary>Partition <paramref name="p"/> of every log into <paramref name="into"/>, in line order (each log is already).</summary>
         static void Merge(IReadOnlyList<KeyLog> logs, int p, Entry[] into)
         {
-            var sources = logs.Select(l => l.Partition(p).GetEnumerator()).Where(e => e.MoveNext()).ToList();
-            var n = 0;
-            while (sources.Count > 0)
+            if (logs.Count == 1) { logs[0].CopyPartition(p, into); return; }
+            // Each log's run side by side in one buffer, then merged run by run: logs are few (one per thread).
+            var buffer = new Entry[into.Length];
+            var runs = new List<(int Start, int End)>();
+            var at = 0;
+            foreach (var log in logs)
             {
-                var min = 0;
-                for (var s = 1; s < sources.Count; s++)
-                    if (sources[s].Current.Line < sources[min].Current.Line) min = s;
-                into[n++] = sources[min].Current;
-                if (!sources[min].MoveNext()) sources.RemoveAt(min);
+                var n = log.CopyPartition(p, buffer.AsSpan(at));
+                if (n > 0) runs.Add((at, at + n));
+                at += n;
+            }
+            var heads = runs.Select(r => r.Start).ToArray();
+            for (var o = 0; o < at; o++)
+            {
+                var min = -1;
+                for (var r = 0; r < runs.Count; r++)
+                    if (heads[r] < runs[r].End && (min < 0 || buffer[heads[r]].Line < buffer[heads[min]].Line)) min = r;
+                into[o] = buffer[heads[min]++];
             }
         }
 
