@@ -135,7 +135,7 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
     /// Takes out the rows that repeat an earlier key (found only after they were inserted). This keeps the file's rows
     /// and its record in one transaction, at a price: with rows deleted, DuckDB appends the transaction's rows once more
     /// at commit instead of taking over the row groups it already wrote (measured: 100 repeats in 10 million rows made
-    /// the load 14 s instead of 6.6 s). A file is loaded once, so a delivery with repeated keys pays this once.
+    /// the load 12-15 s instead of 6.6 s). A file is loaded once, so a delivery with repeated keys pays this once.
     /// </summary>
     static void DeleteLines(DuckDBConnection connection, int extractId, IReadOnlyList<long> lines)
     {
