@@ -95,7 +95,7 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
             // Same name, other bytes: the vintage was already published. A correction must come as a new vintage,
             // or the warehouse could no longer say which figures a report was built on.
             validation.Rows.Clear();
-            validation.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+            validation.FileError = earlier.ReplacedError;
         }
         var id = store.Store(validation, sha, bytes.LongLength, runId, clock());
         return new FileOutcome(file.Folder, file.FileName, validation.Rejected ? FileState.Rejected : FileState.Loaded, id, validation.Encoding,

@@ -7,7 +7,12 @@ using Monitor.Sources;
 
 namespace Monitor.Warehouse;
 
-public sealed record KnownExtract(int ExtractId, string FileName, string Sha256, string State);
+public sealed record KnownExtract(int ExtractId, string FileName, string Sha256, string State)
+{
+    /// <summary>Why another file under this extract's name is rejected: a published vintage is never replaced.</summary>
+    public string ReplacedError =>
+        $"a different file with this name was loaded before (extract {ExtractId}, sha256 {Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+}
 
 public sealed class ExtractStore(DuckDBConnection connection)
 {

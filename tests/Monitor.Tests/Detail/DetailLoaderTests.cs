@@ -282,6 +282,31 @@ public class DetailLoaderTests
     }
 
     [Test]
+    public void A_different_file_under_a_name_already_loaded_is_rejected_as_on_the_generic_path()
+    {
+        // A published vintage is never replaced under the same name: the second file is validated (its counts and
+        // quarantine are kept) but rejected, and the first file's rows stay.
+        using var tmp = new TempDir();
+        var first = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;2023-01-15;;07;AM01;2"], "\n", false));
+        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+        using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
+        var loader = new DetailLoader(reference, 0.9);
+        loader.TryIngest(fast, "run-1", first, Now);
+        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-1", [first]);
+
+        var second = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V3;x;;07;AM01;3", "V4;2023-01-15;;07;AM01;4"], "\n", false));
+        var outcome = loader.TryIngest(fast, "run-2", second, Now)!;
+        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-2", [second]);
+
+        Assert.That(outcome.State, Is.EqualTo(FileState.Rejected));
+        Assert.That(outcome.Reason, Does.StartWith("a different file with this name was loaded before (extract 1"));
+        Assert.That((outcome.RowsTotal, outcome.RowsLoaded, outcome.RowsQuarantined), Is.EqualTo((3L, 0L, 1L)));
+        Assert.That(fast.Connection.Query<string>("SELECT vacature_id FROM raw.uwv_vacatures_detail ORDER BY line_number"), Is.EqualTo(new[] { "V1", "V2" }));
+        AssertSameRows(generic, fast);
+    }
+
+    [Test]
     public void Insertion_order_is_given_back_to_the_connection()
     {
         // The loader inserts without insertion order; later steps on the same connection (marts, exports) must

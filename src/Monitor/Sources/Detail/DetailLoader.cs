@@ -51,16 +51,17 @@ public sealed class DetailLoader(ReferenceData reference, double badRowThreshold
             var tempDir = Path.GetDirectoryName(Path.GetFullPath(db.Path)) ?? Path.GetTempPath();
             using var validator = new DetailValidator(reference, badRowThreshold, file, facts, tempDir);
             DetailValidation? detail = null;
-            if (!validator.Ready || store.FindLoadedByName(file.FileName) is not null)
+            var earlier = store.FindLoadedByName(file.FileName);
+            if (!validator.Ready || earlier is not null)
             {
                 // Nothing will be loaded (an unusable header, or a file that may not replace the one loaded under its
                 // name): validate only, for the counts and the quarantine the record keeps.
                 detail = validator.Run(Environment.ProcessorCount, () => NoRows.Instance);
                 if (detail.FallbackReason is { } early) { LastFallbackReason = early; return null; }
-                if (!detail.Result.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
+                if (!detail.Result.Rejected && earlier is not null)
                 {
                     // Same rule as the generic path: a published vintage is never replaced under the same name.
-                    detail.Result.FileError = $"a different file with this name was loaded before (extract {earlier.ExtractId}, sha256 {earlier.Sha256[..12]}…); deliver corrections as a new vintage with a later date";
+                    detail.Result.FileError = earlier.ReplacedError;
                 }
             }
 

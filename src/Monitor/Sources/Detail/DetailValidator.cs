@@ -272,7 +272,7 @@ public sealed class DetailValidator : IDisposable
         public LineAnchors(string path, IEnumerable<(long Line, long Offset)> anchors)
         {
             this.path = path;
-            var sorted = anchors.Append((1, 0)).Distinct().OrderBy(a => a.Line).ToArray();
+            var sorted = anchors.Append((Line: 1L, Offset: 0L)).Distinct().OrderBy(a => a.Line).ToArray();
             lines = sorted.Select(a => a.Line).ToArray();
             offsets = sorted.Select(a => a.Offset).ToArray();
         }
