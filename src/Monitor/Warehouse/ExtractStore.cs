@@ -43,15 +43,11 @@ public sealed class ExtractStore(DuckDBConnection connection)
     }
 
     /// <summary>Stores one file's outcome. Returns the new extract id.</summary>
-    public int Store(ExtractValidation v, string sha256, long sizeBytes, string runId, DateTimeOffset now, Action<DuckDBConnection, int>? loadRows = null)
+    public int Store(ExtractValidation v, string sha256, long sizeBytes, string runId, DateTimeOffset now)
     {
         using var tx = connection.BeginTransaction();
         var id = NextId(tx);
-        if (!v.Rejected)
-        {
-            if (loadRows is not null) loadRows(connection, id);
-            else AppendRows(v, id);
-        }
+        if (!v.Rejected) AppendRows(v, id);
         WriteOutcome(tx, id, v, sha256, sizeBytes, runId, now, v.Rejected ? 0 : v.Rows.Count);
         tx.Commit();
         return id;
@@ -80,7 +76,7 @@ public sealed class ExtractStore(DuckDBConnection connection)
             }
             tx.Rollback();
         }
-        return Store(outcome, sha256, sizeBytes, runId, now, (_, _) => { });
+        return Store(outcome, sha256, sizeBytes, runId, now);
     }
 
     int NextId(DuckDBTransaction tx) => connection.ExecuteScalar<int>("SELECT COALESCE(max(extract_id), 0) + 1 FROM meta.extracts", transaction: tx);
