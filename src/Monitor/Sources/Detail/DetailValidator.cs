@@ -63,7 +63,6 @@ public sealed class DetailValidator : IDisposable
 
     readonly CellParser cells;
     readonly double badRowThreshold;
-    readonly DiscoveredFile file;
     readonly DetailFileFacts facts;
     readonly ExtractValidation result;
     readonly DetailValidation outcome;
@@ -94,7 +93,6 @@ public sealed class DetailValidator : IDisposable
     {
         cells = new CellParser(reference);
         this.badRowThreshold = badRowThreshold;
-        this.file = file;
         this.facts = facts;
         result = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
         outcome = new DetailValidation { Result = result };
