@@ -80,6 +80,11 @@ public class DetailLoaderTests
         yield return new TestCaseData("duplicate header", Bytes([Header + ";VACATURE_ID", "V1;2023-01-15;;07;AM01;1;V1"], "\n", false), 0.05)
             .SetName("Duplicate header column");
         yield return new TestCaseData("header only", Bytes([Header], "\n", false), 0.05).SetName("Header but no rows");
+        var longId = "V" + new string('x', 70);
+        yield return new TestCaseData("long lines", Bytes([Header, $"{longId};2023-01-15;;07;AM01;1", $"{longId}2;2023-01-15;2023-02-01; 7 ;am01;+2",
+                $"\"{longId};3\";2023-01-15;;07;AM01;1", $"{longId}4;2023-01-15;;07;AM01;1;{longId}", $"{longId};2023-03-15;;08;AM02;1",
+                $"{longId}5;2023-01-15;bad;07;AM01;1", "V6;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
+            .SetName("Lines longer than 64 bytes");
     }
 
     [TestCaseSource(nameof(Cases))]
