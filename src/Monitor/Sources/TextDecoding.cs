@@ -10,7 +10,8 @@ public static class TextDecoding
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     static Encoding? windows1252;
 
-    static Encoding Windows1252
+    /// <summary>Windows-1252, the encoding of a file that is not UTF-8 (shared with the fast detail path).</summary>
+    internal static Encoding Windows1252
     {
         get
         {

@@ -52,13 +52,14 @@ public static class DetailFileScan
     /// <summary>Blocks of this size are the units of parallel validation: small enough to share out evenly, large enough to read at speed.</summary>
     public const int DefaultBlockSize = 1 << 22;
 
-    public static DetailFileFacts Scan(string path, int blockSize = DefaultBlockSize)
+    /// <summary>The facts of the file at <paramref name="path"/>; without <paramref name="sha256"/> the hash is left empty (for a copy whose blocks alone are wanted).</summary>
+    public static DetailFileFacts Scan(string path, int blockSize = DefaultBlockSize, bool sha256 = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         // The sha256 takes a core of its own: it reads the file a second time (from the page cache) while this thread
         // looks at the bytes.
-        var hashing = Task.Run(() =>
+        var hashing = !sha256 ? Task.FromResult("") : Task.Run(() =>
         {
             using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
             return Convert.ToHexStringLower(SHA256.HashData(again));
@@ -146,19 +147,10 @@ public static class DetailFileScan
         return bytes.Length;
     }
 
-    static Encoding Windows1252
-    {
-        get
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(1252);
-        }
-    }
-
     /// <summary>A UTF-8 copy of a Windows-1252 file, line ends untouched, so the fast loader reads one encoding only.</summary>
     public static void TranscodeWindows1252(string source, string target)
     {
-        using var reader = new StreamReader(source, Windows1252, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 20);
+        using var reader = new StreamReader(source, TextDecoding.Windows1252, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 20);
         using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 20);
         var chars = new char[1 << 20];
         int read;

@@ -108,7 +108,7 @@ public sealed class DetailValidator : IDisposable
             { HasBom: true, ValidUtf8: false } => "a UTF-8 byte order mark before text that is not UTF-8",
             _ => null,
         };
-        var headerText = facts.ValidUtf8 ? Encoding.UTF8.GetString(facts.FirstLine) : Windows1252.GetString(facts.FirstLine);
+        var headerText = facts.ValidUtf8 ? Encoding.UTF8.GetString(facts.FirstLine) : TextDecoding.Windows1252.GetString(facts.FirstLine);
         if (why is null && (string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"'))) why = "a blank or quoted header line";
         if (why is not null) { outcome.FallbackReason = why; return; }
 
@@ -132,7 +132,7 @@ public sealed class DetailValidator : IDisposable
             // Line numbers do not change in the copy, byte offsets do: its blocks come from a scan of the copy.
             transcoded = Path.Combine(tempDir, $".detail-{Guid.NewGuid():N}.utf8.csv");
             DetailFileScan.TranscodeWindows1252(file.Path, transcoded);
-            var copy = DetailFileScan.Scan(transcoded, facts.BlockSize);
+            var copy = DetailFileScan.Scan(transcoded, facts.BlockSize, sha256: false);
             sourcePath = transcoded;
             sourceLength = copy.Bytes;
             lineFeedsBefore = copy.LineFeedsBefore;
@@ -244,15 +244,6 @@ public sealed class DetailValidator : IDisposable
     {
         var k = Interlocked.Increment(ref nextBlock);
         return k < lineFeedsBefore.Length ? k : -1;
-    }
-
-    static Encoding Windows1252
-    {
-        get
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(1252);
-        }
     }
 
     /// <summary>
