@@ -52,22 +52,18 @@ public static class ExplainQueries
           AND {filter}
         """;
 
-    static string Uwv(string measure, string role) => $"""
-        SELECT '{role}' AS role, dataset, periode AS period, input_region,
-               'beroepsklasse ' || beroepsklasse AS input_key,
-               '{measure}' AS measure, CAST({measure} AS DOUBLE) AS value, {measure}_status AS value_status,
-               vintage, extract_id, line_number
-        FROM intermediate.int_uwv_cells
-        WHERE domain = $domain AND periode = $period AND region = $region
-        """;
+    static string Uwv(string measure, string role) => ClassCells("intermediate.int_uwv_cells", "periode", measure, role);
 
-    static string Roa(string measure, string role) => $"""
-        SELECT '{role}' AS role, dataset, prognoseperiode AS period, input_region,
+    static string Roa(string measure, string role) => ClassCells("intermediate.int_roa_cells", "prognoseperiode", measure, role);
+
+    /// <summary>The input rows of a figure summed over occupation classes (UWV, ROA): one per class, region and vintage.</summary>
+    static string ClassCells(string table, string periodColumn, string measure, string role) => $"""
+        SELECT '{role}' AS role, dataset, {periodColumn} AS period, input_region,
                'beroepsklasse ' || beroepsklasse AS input_key,
                '{measure}' AS measure, CAST({measure} AS DOUBLE) AS value, {measure}_status AS value_status,
                vintage, extract_id, line_number
-        FROM intermediate.int_roa_cells
-        WHERE domain = $domain AND prognoseperiode = $period AND region = $region
+        FROM {table}
+        WHERE domain = $domain AND {periodColumn} = $period AND region = $region
         """;
 
     const string Docenten = """
