@@ -16,6 +16,11 @@ public class DetailLoaderTests
 {
     const string Header = "Vacature_id;Datum_ontstaan;Datum_vervuld;Beroepsklasse;Arbeidsmarktregio;Aantal_posities";
     static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    static readonly Monitor.Domain.ReferenceData reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
+
+    /// <summary>The reference outcome: <paramref name="file"/> loaded by the generic path.</summary>
+    static void LoadGeneric(WarehouseDb db, double threshold, string runId, DiscoveredFile file) =>
+        new IngestStep(new ExtractValidator(reference, threshold), () => Now, fastDetail: false).Run(db, runId, [file]);
 
     /// <summary>Every kind of row problem, the cases the canonical fast check must hand to the cell parser, and duplicates.</summary>
     static readonly string[] Messy =
@@ -92,10 +97,9 @@ public class DetailLoaderTests
     {
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, content);
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
 
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
-        new IngestStep(new ExtractValidator(reference, threshold), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        LoadGeneric(generic, threshold, "run-1", file);
 
         using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var loader = new DetailLoader(reference, threshold);
@@ -124,7 +128,6 @@ public class DetailLoaderTests
         // line that sends the file elsewhere, reasons, and the rows written.
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, content);
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         var whole = Validate(content.Length + 1, 1);
         for (var blockSize = 1; blockSize <= content.Length; blockSize++)
             foreach (var threads in new[] { 1, 3 })
@@ -169,9 +172,8 @@ public class DetailLoaderTests
         using var tmp = new TempDir();
         var content = Bytes(Messy, "\r\n", utf8Bom: true);
         var file = WriteExtract(tmp, content);
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
-        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        LoadGeneric(generic, 0.9, "run-1", file);
         using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         // Many blocks: DuckDB's threads each take some, and duplicates (V1, V3) are found across them.
         var outcome = new DetailLoader(reference, 0.9) { BlockSize = blockSize }.TryIngest(fast, "run-1", file, Now);
@@ -187,7 +189,6 @@ public class DetailLoaderTests
         using var tmp = new TempDir();
         var rows = Enumerable.Range(1, 6000).Select(i => $"{i switch { 5000 => "V10", 5500 => "V3000", _ => $"V{i}" }};2023-01-15;;07;AM01;{i % 7 + 1}");
         var file = WriteExtract(tmp, Bytes([Header, .. rows], "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var outcome = new DetailLoader(reference, 0.05) { BlockSize = 4096 }.TryIngest(fast, "run-1", file, Now)!;
 
@@ -203,7 +204,7 @@ public class DetailLoaderTests
             Is.EqualTo(6001L * 6002 / 2 - 1 - 5001 - 5501), "lines 2 to 6001 without the two repeats");
 
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
-        new IngestStep(new ExtractValidator(reference, 0.05), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        LoadGeneric(generic, 0.05, "run-1", file);
         AssertSameRows(generic, fast);
     }
 
@@ -212,7 +213,6 @@ public class DetailLoaderTests
     {
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
 
@@ -239,14 +239,13 @@ public class DetailLoaderTests
     {
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "\"V2", "tweede regel\";2023-01-15;;07;AM01;1", "V3;2023-01-15;;07;AM01;1"], "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var loader = new DetailLoader(reference, 0.05);
         Assert.That(loader.TryIngest(db, "run-1", file, Now), Is.Null);
         Assert.That(loader.LastFallbackReason, Does.Contain("line 3"));
 
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
-        new IngestStep(new ExtractValidator(reference, 0.05), () => Now, fastDetail: false).Run(generic, "run-1", [file]);
+        LoadGeneric(generic, 0.05, "run-1", file);
         new IngestStep(new ExtractValidator(reference, 0.05), () => Now).Run(db, "run-1", [file]);
         AssertSameRows(generic, db);
     }
@@ -256,7 +255,6 @@ public class DetailLoaderTests
     {
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var loader = new DetailLoader(reference, 0.9);
         var first = loader.TryIngest(db, "run-1", file, Now)!;
@@ -273,7 +271,6 @@ public class DetailLoaderTests
         // ingest step records the file as unreadable), not as a DuckDB error, and the transaction must roll back.
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         var facts = DetailFileScan.Scan(file.Path);
         using var validator = new DetailValidator(reference, 0.9, file, facts, tmp.Path);
         File.Delete(file.Path);
@@ -293,16 +290,15 @@ public class DetailLoaderTests
         // quarantine are kept) but rejected, and the first file's rows stay.
         using var tmp = new TempDir();
         var first = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;2023-01-15;;07;AM01;2"], "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var fast = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
         var loader = new DetailLoader(reference, 0.9);
         loader.TryIngest(fast, "run-1", first, Now);
-        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-1", [first]);
+        LoadGeneric(generic, 0.9, "run-1", first);
 
         var second = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V3;x;;07;AM01;3", "V4;2023-01-15;;07;AM01;4"], "\n", false));
         var outcome = loader.TryIngest(fast, "run-2", second, Now)!;
-        new IngestStep(new ExtractValidator(reference, 0.9), () => Now, fastDetail: false).Run(generic, "run-2", [second]);
+        LoadGeneric(generic, 0.9, "run-2", second);
 
         Assert.That(outcome.State, Is.EqualTo(FileState.Rejected));
         Assert.That(outcome.Reason, Does.StartWith("a different file with this name was loaded before (extract 1"));
@@ -318,7 +314,6 @@ public class DetailLoaderTests
         // get it back.
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes(Messy, "\n", false));
-        var reference = ReferenceLoader.Load(Fixtures.RepoRoot + "/sample-data").Data;
         using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
         var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
         Assert.That(outcome.RowsLoaded, Is.EqualTo(13));
