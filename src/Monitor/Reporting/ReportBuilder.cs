@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
+using Monitor.Reporting.Pdf;
 using Monitor.Reporting.Sections;
 using Monitor.Warehouse;
 using SkiaSharp;
@@ -37,19 +38,20 @@ public static class ReportBuilder
         Directory.CreateDirectory(reports);
         var stem = $"indicatorrapport-{period}" + (region is null ? "" : "-" + region.Code);
 
-        // First pass: lay the report out to learn on which page each section starts and how many pages
-        // there are; the second pass prints those numbers on the cover and in the footer.
-        var draft = Render(Stream.Null, data, region, options, period, contents: null, totalPages: null);
+        // The sections write the document model once; the PDF lays it out twice: the first pass learns on
+        // which page each section starts and how many pages there are, the second prints those numbers.
+        var ctx = Compose(data, region, options, period);
+        var draft = RenderPdf(Stream.Null, ctx, contents: null, totalPages: null);
         var pdfPath = Path.Combine(reports, stem + ".pdf");
-        ReportContext final = null!;
-        WriteAtomically(pdfPath, stream => final = Render(stream, data, region, options, period, draft.Page.Marks, draft.Page.PageNumber));
-        if (final.Page.PageNumber != draft.Page.PageNumber)
-            throw new InvalidOperationException($"report layout is unstable: {draft.Page.PageNumber} pages in the first pass, {final.Page.PageNumber} in the second");
+        PageWriter final = null!;
+        WriteAtomically(pdfPath, stream => final = RenderPdf(stream, ctx, draft.Marks, draft.PageNumber));
+        if (final.PageNumber != draft.PageNumber)
+            throw new InvalidOperationException($"report layout is unstable: {draft.PageNumber} pages in the first pass, {final.PageNumber} in the second");
 
         var chartFiles = new List<string>();
-        for (var i = 0; i < final.Charts.Count; i++)
+        for (var i = 0; i < ctx.Charts.Count; i++)
         {
-            var (spec, width) = final.Charts[i];
+            var (spec, width) = ctx.Charts[i];
             var name = $"{stem}-fig{(i + 1).ToString("00", CultureInfo.InvariantCulture)}-{ChartExport.Slug(spec.Title)}";
             var png = Path.Combine(reports, name + ".png");
             var svg = Path.Combine(reports, name + ".svg");
@@ -61,15 +63,34 @@ public static class ReportBuilder
         RemoveStaleCharts(reports, stem, chartFiles);
 
         var csvPath = Path.Combine(reports, stem + "-cijfers.csv");
-        WriteAtomically(csvPath, s => final.Figures.WriteCsv(s));
-        return new ReportResult(pdfPath, chartFiles, csvPath, final.Page.PageNumber);
+        WriteAtomically(csvPath, s => ctx.Figures.WriteCsv(s));
+        return new ReportResult(pdfPath, chartFiles, csvPath, final.PageNumber);
     }
 
-    static ReportContext Render(Stream output, MartData data, ReportRegion? region, ReportOptions options, string period,
-        IReadOnlyList<(string Title, int Page)>? contents, int? totalPages)
+    /// <summary>Runs every section over the data: the document model, its figures and its charts.</summary>
+    public static ReportContext Compose(MartData data, ReportRegion? region, ReportOptions options, string period)
+    {
+        var ctx = new ReportContext
+        {
+            Data = data,
+            Regions = RegionCatalog.Shared,
+            Selected = region,
+            Options = options,
+            Period = period,
+        };
+        foreach (var section in Sections())
+            section.Write(ctx);
+        return ctx;
+    }
+
+    public static string TitleOf(ReportContext ctx) =>
+        $"Monitor Groene en Digitale Banen — Indicatorrapport {ctx.Period}" + (ctx.Selected is null ? "" : " — " + ctx.Selected.Naam);
+
+    static PageWriter RenderPdf(Stream output, ReportContext ctx, IReadOnlyList<(string Title, int Page)>? contents, int? totalPages)
     {
         ChartFontResolver.Register();
-        var title = $"Monitor Groene en Digitale Banen — Indicatorrapport {period}" + (region is null ? "" : " — " + region.Naam);
+        var (region, options, period) = (ctx.Selected, ctx.Options, ctx.Period);
+        var title = TitleOf(ctx);
         var generated = options.GeneratedAt.UtcDateTime;
         var metadata = new SKDocumentPdfMetadata
         {
@@ -87,29 +108,17 @@ public static class ReportBuilder
             PdfA = false,
         };
         using var document = SKDocument.CreatePdf(output, metadata);
-        using var page = new PageWriter(document);
+        var page = new PageWriter(document);
         using var text = new TextPainter();
-        var ctx = new ReportContext
-        {
-            Data = data,
-            Regions = RegionCatalog.Shared,
-            Selected = region,
-            Page = page,
-            Text = text,
-            Options = options,
-            Period = period,
-            Contents = contents,
-            TotalPages = totalPages,
-        };
         var dataDate = CoverPage.DataDateShort(ctx);
         page.DecoratePage = p => DrawHeaderAndFooter(p, text, title, dataDate, totalPages, options.GeneratedAt);
 
-        var sections = Sections();
-        CoverPage.Write(ctx, sections.Select(s => s.Title).ToList());
-        foreach (var section in sections)
-            section.Write(ctx);
+        CoverPage.Write(ctx, page, text, contents, ctx.Document.Select(s => s.Title).ToList());
+        var pdf = new PdfRenderer(page, text);
+        foreach (var section in ctx.Document)
+            pdf.Write(section);
         page.Close();
-        return ctx;
+        return page;
     }
 
     static void DrawHeaderAndFooter(PageWriter page, TextPainter text, string title, string dataDate, int? totalPages, DateTimeOffset generated)

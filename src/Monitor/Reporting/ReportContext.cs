@@ -1,10 +1,11 @@
-// What every section needs while it writes: the data, the selected region, the page cursor and the
-// building blocks (heading, paragraph, note, table, chart, tiles), each of which also records the
-// figures it prints.
+// What every section needs while it writes: the data, the selected region, and the building blocks
+// (heading, paragraph, note, table, chart, tiles, map), which it records as the report's document model;
+// each also records the figures it prints. Pages are the PDF renderer's business, not the sections'.
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
+using Monitor.Reporting.Document;
 using Monitor.Reporting.Layout;
-using SkiaSharp;
+using Monitor.Reporting.Maps;
 
 namespace Monitor.Reporting;
 
@@ -14,19 +15,20 @@ public sealed class ReportContext
     public required RegionCatalog Regions { get; init; }
     /// <summary>NULL for the national edition.</summary>
     public required ReportRegion? Selected { get; init; }
-    public required PageWriter Page { get; init; }
-    public required TextPainter Text { get; init; }
     public required ReportOptions Options { get; init; }
     /// <summary>The reporting year, e.g. "2023".</summary>
     public required string Period { get; init; }
-    /// <summary>Page numbers of the sections from the first layout pass; NULL during that pass.</summary>
-    public IReadOnlyList<(string Title, int Page)>? Contents { get; init; }
-    public int? TotalPages { get; init; }
 
     public FigureLog Figures { get; } = new();
     /// <summary>The charts in print order with the width they were drawn at, for the PNG and SVG export.</summary>
     public List<(ChartSpec Spec, float Width)> Charts { get; } = [];
     public string Section { get; private set; } = "";
+
+    readonly List<DocumentSection> sections = [];
+    List<Block> blocks = [];
+
+    /// <summary>The sections written so far, each with its blocks, in reading order.</summary>
+    public IReadOnlyList<DocumentSection> Document => sections;
 
     public bool IsRegional => Selected is not null;
 
@@ -59,115 +61,36 @@ public sealed class ReportContext
     }
 
     /// <summary>A heading, an optional note and introduction, and the chart they lead to, kept on one page where they fit.</summary>
-    public void ChartBlock(string? heading, ChartSpec chart, string? intro = null, string? note = null)
-    {
-        var chartHeight = HeightOf(chart);
-        var introHeight = intro is null ? 0 : HeightOf(intro);
-        var noteHeight = note is null ? 0 : NoteHeight(note);
-        if (heading is not null) Heading(heading, keepWithNext: noteHeight + introHeight + chartHeight);
-        if (note is not null)
-        {
-            Page.EnsureSpace(noteHeight + introHeight + chartHeight);
-            Note(note);
-        }
-        if (intro is not null) Paragraph(intro, keepWithNext: chartHeight);
-        Chart(chart);
-    }
+    public void ChartBlock(string? heading, ChartSpec chart, string? intro = null, string? note = null) =>
+        blocks.Add(new ChartGroupBlock(heading, note, intro, AddChart(chart)));
 
     // ---- text blocks -----------------------------------------------------------------------------
 
-    static readonly TextStyle H1 = new(17f, Bold: true, Color: Palette.Accent);
-    static readonly TextStyle H2 = new(11.5f, Bold: true, Color: Palette.Accent);
-
-    /// <summary>Starts a section on a new page and lists it in the table of contents.</summary>
+    /// <summary>Starts a section: a new page in the PDF, a page of its own on the site, an entry in the contents.</summary>
     public void Section1(string title)
     {
         Section = title;
-        Page.NewPage();
-        Page.Mark(title);
-        Page.Y += Text.DrawWrapped(Page.Canvas, title, PageWriter.Left, Page.Y, PageWriter.Width, H1);
-        using var rule = new SKPaint { Color = Palette.Accent, StrokeWidth = 1.2f, Style = SKPaintStyle.Stroke };
-        Page.Canvas.DrawLine(PageWriter.Left, Page.Y + 3, PageWriter.Left + 60, Page.Y + 3, rule);
-        Page.Space(14);
+        blocks = [];
+        sections.Add(new DocumentSection(title, blocks));
     }
 
     /// <summary>A sub-heading that is never left alone at the bottom of a page.</summary>
-    public void Heading(string title, float keepWithNext = 120f)
-    {
-        var height = Text.Height(title, PageWriter.Width, H2) + 4f;
-        if (Page.Y > PageWriter.Top + 1) Page.Space(6);
-        Page.EnsureSpace(height + keepWithNext);
-        Page.Y += Text.DrawWrapped(Page.Canvas, title, PageWriter.Left, Page.Y, PageWriter.Width, H2) + 4f;
-    }
+    public void Heading(string title, float keepWithNext = 120f) => blocks.Add(new HeadingBlock(title, keepWithNext));
 
     /// <summary>A paragraph that wraps and, if needed, continues on the next page.</summary>
     /// <param name="keepWithNext">Height of what follows that must stay on the same page (a chart it introduces).</param>
-    public void Paragraph(string text, TextStyle? style = null, float keepWithNext = 0)
-    {
-        var s = style ?? TextStyle.Body;
-        var lines = Text.Wrap(text, PageWriter.Width, s);
-        if (keepWithNext > 0) Page.EnsureSpace(lines.Count * Text.LineHeight(s) + 5 + keepWithNext);
-        foreach (var line in lines)
-        {
-            Page.EnsureSpace(Text.LineHeight(s));
-            Text.Draw(Page.Canvas, line, PageWriter.Left, Page.Y, s);
-            Page.Y += Text.LineHeight(s);
-        }
-        Page.Space(5);
-    }
+    public void Paragraph(string text, TextStyle? style = null, float keepWithNext = 0) =>
+        blocks.Add(new ParagraphBlock(text, style, keepWithNext));
 
-    public float BulletsHeight(IEnumerable<string> items, TextStyle style) =>
-        items.Sum(i => Text.Wrap(i, PageWriter.Width - 12f, style).Count * Text.LineHeight(style) + 2.5f) + 4f;
+    public void Bullets(IEnumerable<string> items, TextStyle? style = null) =>
+        blocks.Add(new BulletsBlock(items.ToList(), style));
 
-    public void Bullets(IEnumerable<string> items, TextStyle? style = null)
-    {
-        var s = style ?? TextStyle.Body;
-        const float indent = 12f;
-        foreach (var item in items)
-        {
-            var lines = Text.Wrap(item, PageWriter.Width - indent, s);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                Page.EnsureSpace(Text.LineHeight(s));
-                if (i == 0) Text.Draw(Page.Canvas, "•", PageWriter.Left + 2, Page.Y, s);
-                Text.Draw(Page.Canvas, lines[i], PageWriter.Left + indent, Page.Y, s);
-                Page.Y += Text.LineHeight(s);
-            }
-            Page.Space(2.5f);
-        }
-        Page.Space(4);
-    }
-
-    /// <summary>Height a paragraph of body text will take.</summary>
-    public float HeightOf(string paragraph, TextStyle? style = null) => Text.Height(paragraph, PageWriter.Width, style ?? TextStyle.Body) + 5;
-
-    /// <summary>Height a full-width chart will take, for keeping its heading and introduction with it.</summary>
-    public float HeightOf(ChartSpec chart) => ChartBox.Height(Text, chart, PageWriter.Width) + 14;
-
-    static readonly TextStyle NoteStyle = new(8.2f);
-    const float NotePad = 6f;
-
-    float NoteHeight(string text) => Text.Wrap(text, PageWriter.Width - 2 * NotePad - 3, NoteStyle).Count * Text.LineHeight(NoteStyle) + 2 * NotePad + 8;
+    /// <summary>A list printed at the first of <paramref name="sizes"/> at which it fits on the rest of the PDF page.</summary>
+    public void BulletsFitted(IEnumerable<string> items, IReadOnlyList<TextStyle> sizes) =>
+        blocks.Add(new BulletsBlock(items.ToList(), sizes[^1], sizes));
 
     /// <summary>A shaded box for caveats and missing data, so it cannot be mistaken for a finding.</summary>
-    public void Note(string text)
-    {
-        var style = NoteStyle;
-        const float pad = NotePad;
-        var lines = Text.Wrap(text, PageWriter.Width - 2 * pad - 3, style);
-        var height = lines.Count * Text.LineHeight(style) + 2 * pad;
-        Page.EnsureSpace(height);
-        Page.Canvas.DrawRect(PageWriter.Left, Page.Y, PageWriter.Width, height, Text.Paint(Palette.AccentLight));
-        Page.Canvas.DrawRect(PageWriter.Left, Page.Y, 2.5f, height, Text.Paint(Palette.Accent));
-        var y = Page.Y + pad;
-        foreach (var line in lines)
-        {
-            Text.Draw(Page.Canvas, line, PageWriter.Left + pad + 3, y, style);
-            y += Text.LineHeight(style);
-        }
-        Page.Y += height;
-        Page.Space(8);
-    }
+    public void Note(string text) => blocks.Add(new NoteBlock(text));
 
     // ---- figures -----------------------------------------------------------------------------------
 
@@ -213,30 +136,18 @@ public sealed class ReportContext
         return parts.Count == 0 ? "Bron: geen gegevens." : "Bron: " + string.Join("; ", parts) + ".";
     }
 
-    // ---- tables, tiles and charts ---------------------------------------------------------------------
+    // ---- tables, tiles, charts and maps ---------------------------------------------------------------
 
-    public void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, string? caption = null)
-    {
-        var table = new Table { Columns = columns, Rows = rows };
-        if (caption is not null)
-        {
-            var style = new TextStyle(8.5f, Bold: true);
-            var height = table.Height(Text);
-            Page.EnsureSpace(Text.Height(caption, PageWriter.Width, style) + 2 + (height <= 330f ? height : 80f));
-            Page.Y += Text.DrawWrapped(Page.Canvas, caption, PageWriter.Left, Page.Y, PageWriter.Width, style) + 2;
-        }
-        table.Draw(Page, Text);
-    }
+    public void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, string? caption = null) =>
+        blocks.Add(new TableBlock(columns, rows, caption));
 
-    /// <summary>Draws a chart at the cursor (on a new page if it does not fit) and records its figures.</summary>
-    public void Chart(ChartSpec spec)
+    /// <summary>A chart at the cursor (on a new page if it does not fit); its figures are recorded.</summary>
+    public void Chart(ChartSpec spec) => blocks.Add(AddChart(spec));
+
+    ChartBlock AddChart(ChartSpec spec)
     {
-        var height = ChartBox.Height(Text, spec, PageWriter.Width);
-        Page.EnsureSpace(height);
-        ChartBox.Draw(Page.Canvas, Text, spec, PageWriter.Left, Page.Y, PageWriter.Width);
-        Page.Y += height;
-        Page.Space(14);
         Register(spec);
+        return new ChartBlock(spec, Charts.Count);
     }
 
     void Register(ChartSpec spec, float width = PageWriter.Width)
@@ -258,17 +169,8 @@ public sealed class ReportContext
         }
     }
 
-    public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns)
-    {
-        const float gap = 8f;
-        var width = (PageWriter.Width - gap * (columns - 1)) / columns;
-        for (var i = 0; i < tiles.Count; i += columns)
-        {
-            Page.EnsureSpace(KpiTile.Height);
-            for (var c = 0; c < columns && i + c < tiles.Count; c++)
-                KpiTile.Draw(Page.Canvas, Text, tiles[i + c], PageWriter.Left + c * (width + gap), Page.Y, width);
-            Page.Y += KpiTile.Height + gap;
-        }
-        Page.Space(6);
-    }
+    public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns) => blocks.Add(new TilesBlock(tiles, columns));
+
+    /// <summary>A choropleth and the table of its figures; the figures are recorded once, from the table.</summary>
+    public void Map(ChoroplethMap map, string caption, TableBlock table) => blocks.Add(new MapBlock(map, caption, table));
 }

@@ -8,10 +8,10 @@ public static class CoverPage
 {
     public const string Title = "Monitor Groene en Digitale Banen — Indicatorrapport";
 
-    public static void Write(ReportContext ctx, IReadOnlyList<string> sectionTitles)
+    /// <param name="contents">Page numbers of the sections from the first layout pass; NULL during that pass.</param>
+    public static void Write(ReportContext ctx, PageWriter page, TextPainter text, IReadOnlyList<(string Title, int Page)>? contents,
+        IReadOnlyList<string> sectionTitles)
     {
-        var page = ctx.Page;
-        var text = ctx.Text;
         page.NewPage();
         page.Plain = true;
         var canvas = page.Canvas;
@@ -49,7 +49,7 @@ public static class CoverPage
         var entry = new TextStyle(10f);
         foreach (var title in sectionTitles)
         {
-            var pageNumber = ctx.Contents?.FirstOrDefault(c => c.Title == title).Page;
+            var pageNumber = contents?.FirstOrDefault(c => c.Title == title).Page;
             text.Draw(canvas, title, x, y, entry);
             var number = pageNumber is > 0 ? pageNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
             text.Draw(canvas, number, PageWriter.Right, y, entry, TextAlign.Right);

@@ -23,9 +23,7 @@ public sealed class SummarySection : IReportSection
         ctx.Heading("Kernpunten", keepWithNext: 60f);
         // The summary is one page: the key points take a smaller size rather than spill onto a second page.
         var points = KeyPoints(ctx).ToList();
-        var style = new[] { 8.6f, 8.3f, 8f, 7.7f, 7.4f }.Select(size => new TextStyle(size))
-            .FirstOrDefault(st => ctx.BulletsHeight(points, st) <= ctx.Page.Remaining, new TextStyle(7.4f));
-        ctx.Bullets(points, style);
+        ctx.BulletsFitted(points, new[] { 8.6f, 8.3f, 8f, 7.7f, 7.4f }.Select(size => new TextStyle(size)).ToList());
     }
 
     static IReadOnlyList<KpiTileData> BuildTiles(ReportContext ctx)
