@@ -11,7 +11,8 @@ public sealed record ExportedTable(string Table, string Path, long Rows);
 
 public static class MartExporter
 {
-    public static IReadOnlyList<ExportedTable> Export(WarehouseDb db, string outDir, ExportFormat format)
+    /// <param name="includeDetail">False for the site, which offers the marts but not the vacancy-level records.</param>
+    public static IReadOnlyList<ExportedTable> Export(WarehouseDb db, string outDir, ExportFormat format, bool includeDetail = true)
     {
         var dir = Path.Combine(outDir, "exports");
         Directory.CreateDirectory(dir);
@@ -36,7 +37,7 @@ public static class MartExporter
             var rows = db.Connection.ExecuteScalar<long>($"SELECT count(*) FROM mart.\"{table}\"");
             exported.Add(new ExportedTable($"mart.{table}", target, rows));
         }
-        if (ExportDetail(db, dir, extension, options) is { } detail) exported.Add(detail);
+        if (includeDetail && ExportDetail(db, dir, extension, options) is { } detail) exported.Add(detail);
         return exported;
     }
 

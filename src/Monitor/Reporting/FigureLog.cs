@@ -16,7 +16,10 @@ public sealed class FigureLog
 
     /// <summary>Semicolon-separated UTF-8 with a byte-order mark, so Excel on a Dutch desktop opens it correctly;
     /// the value column uses a decimal point so scripts can read it, the text column is what the report prints.</summary>
-    public void WriteCsv(Stream stream)
+    public void WriteCsv(Stream stream) => WriteCsv(stream, figures);
+
+    /// <summary>The same format for any selection of figures (a page of the site, one chart).</summary>
+    public static void WriteCsv(Stream stream, IEnumerable<Figure> figures)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine("section;label;period;region;value;unit;text");

@@ -153,6 +153,12 @@ public sealed class ReportContext
     void Register(ChartSpec spec, float width = PageWriter.Width)
     {
         Charts.Add((spec, width));
+        foreach (var figure in ChartFigures(spec, Section)) Figures.Add(figure);
+    }
+
+    /// <summary>Every point a chart shows, as a printed figure: the chart's rows of the figures CSV.</summary>
+    public static IEnumerable<Figure> ChartFigures(ChartSpec spec, string section)
+    {
         var m = spec.Model;
         foreach (var series in m.Series)
         {
@@ -164,13 +170,14 @@ public sealed class ReportContext
                     : $"{spec.Title}: {series.Name}";
                 var period = m.CategoryMeaning == CategoryMeaning.Period ? m.Key(i) : spec.Period;
                 var region = m.CategoryMeaning == CategoryMeaning.Region ? m.Key(i) : spec.Region;
-                Figures.Add(new Figure(Section, label, period, region, v, m.Unit, m.Format(v)));
+                yield return new Figure(section, label, period, region, v, m.Unit, m.Format(v));
             }
         }
     }
 
     public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns) => blocks.Add(new TilesBlock(tiles, columns));
 
-    /// <summary>A choropleth and the table of its figures; the figures are recorded once, from the table.</summary>
-    public void Map(ChoroplethMap map, string caption, TableBlock table) => blocks.Add(new MapBlock(map, caption, table));
+    /// <summary>Choropleths and the table of their figures; the figures are recorded once, by the table's cells.</summary>
+    public void Maps(IReadOnlyList<ChoroplethMap> maps, string caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, string tableCaption) =>
+        blocks.Add(new MapBlock(maps, caption, new TableBlock(columns, rows, tableCaption)));
 }

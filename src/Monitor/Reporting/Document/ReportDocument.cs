@@ -34,8 +34,8 @@ public sealed record ChartGroupBlock(string? Heading, string? Note, string? Intr
 
 public sealed record TilesBlock(IReadOnlyList<KpiTileData> Tiles, int Columns) : Block;
 
-/// <summary>A choropleth with the table of the same figures, which every map carries.</summary>
-public sealed record MapBlock(ChoroplethMap Map, string Caption, TableBlock Table) : Block;
+/// <summary>One or more choropleths of one level with the table of the same figures, which every map carries.</summary>
+public sealed record MapBlock(IReadOnlyList<ChoroplethMap> Maps, string Caption, TableBlock Table) : Block;
 
 public sealed record DocumentSection(string Title, IReadOnlyList<Block> Blocks)
 {

@@ -11,8 +11,8 @@ public static class MapPainter
     public static void Draw(SKCanvas canvas, TextPainter text, ChoroplethMap map, float x, float y, float width, float height)
     {
         var geometry = MapGeometry.For(map.Level, map.ProvinceToRegion);
-        var caption = TextStyle.Caption;
-        var attributionHeight = text.LineHeight(caption) + 2;
+        var attribution = new TextStyle(6.2f, Color: Palette.Muted);
+        var attributionHeight = text.Height(MapAttribution.Text, width, attribution) + 2;
         var legendWidth = Math.Min(170f, width * 0.42f);
         var mapWidth = width - legendWidth - 8;
         var mapHeight = height - attributionHeight;
@@ -78,7 +78,7 @@ public static class MapPainter
                 text.Draw(canvas, line, lx + 15, ly - 1 + i * text.LineHeight(small), small);
             ly += Math.Max(14, text.Wrap(label, legendWidth - 16, small).Count * text.LineHeight(small) + 3);
         }
-        text.Draw(canvas, MapAttribution.Text, x, y + height - attributionHeight + 2, caption);
+        text.DrawWrapped(canvas, MapAttribution.Text, x, y + height - attributionHeight + 2, width, attribution);
     }
 
     static void Hatch(SKCanvas canvas, SKPath path, SKPaint paint)

@@ -170,16 +170,31 @@ public sealed class PdfRenderer(PageWriter page, TextPainter text)
         Page.Space(6);
     }
 
-    /// <summary>The map with its legend, then the table of the same figures below it.</summary>
+    /// <summary>The maps side by side (two to a row), each with its legend, then the table of the same figures.</summary>
     void Map(MapBlock block)
     {
-        const float mapHeight = 300f;
+        const float gap = 10f;
+        var perRow = block.Maps.Count == 1 ? 1 : 2;
+        var width = (PageWriter.Width - gap * (perRow - 1)) / perRow;
+        var height = perRow == 1 ? 300f : 215f;
+        var titleStyle = new TextStyle(8f, Bold: true);
+        var titleHeight = block.Maps.Max(m => Text.Height(m.Title, width, titleStyle)) + 2;
         var captionHeight = Text.Height(block.Caption, PageWriter.Width, CaptionStyle) + 2;
-        Page.EnsureSpace(captionHeight + mapHeight + 10);
-        Page.Y += Text.DrawWrapped(Page.Canvas, block.Caption, PageWriter.Left, Page.Y, PageWriter.Width, CaptionStyle) + 2;
-        MapPainter.Draw(Page.Canvas, Text, block.Map, PageWriter.Left, Page.Y, PageWriter.Width, mapHeight);
-        Page.Y += mapHeight;
-        Page.Space(10);
+        Page.EnsureSpace(captionHeight + titleHeight + height + 10);
+        Page.Y += Text.DrawWrapped(Page.Canvas, block.Caption, PageWriter.Left, Page.Y, PageWriter.Width, CaptionStyle) + 4;
+        for (var i = 0; i < block.Maps.Count; i += perRow)
+        {
+            Page.EnsureSpace(titleHeight + height + 6);
+            for (var c = 0; c < perRow && i + c < block.Maps.Count; c++)
+            {
+                var map = block.Maps[i + c];
+                var x = PageWriter.Left + c * (width + gap);
+                Text.DrawWrapped(Page.Canvas, map.Title, x, Page.Y, width, titleStyle);
+                MapPainter.Draw(Page.Canvas, Text, map, x, Page.Y + titleHeight, width, height);
+            }
+            Page.Y += titleHeight + height + 6;
+        }
+        Page.Space(6);
         Table(block.Table);
     }
 }

@@ -2,6 +2,7 @@
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
+using Monitor.Reporting.Maps;
 
 namespace Monitor.Reporting.Sections;
 
@@ -68,7 +69,14 @@ public sealed class RegionSection : IReportSection
             ctx.Show(d.At("openstaande_vacatures", "ict", "NL", quarter), "openstaande vacatures ICT NL"), Typed(ni),
         ], Bold: true));
 
-        ctx.Table(
+        var q = PeriodText.Short(quarter);
+        ctx.Maps(
+        [
+            RegionMaps.For(ctx, "kaart-spanning-techniek", $"Spanningsindicator technische beroepen, {q}", MapLevel.Arbeidsmarktregio, "spanningsindicator", "techniek", quarter, SpanningTypering.Classes()),
+            RegionMaps.For(ctx, "kaart-spanning-ict", $"Spanningsindicator ICT-beroepen, {q}", MapLevel.Arbeidsmarktregio, "spanningsindicator", "ict", quarter, SpanningTypering.Classes()),
+            RegionMaps.For(ctx, "kaart-vacatures-techniek", $"Openstaande vacatures technische beroepen, {q}", MapLevel.Arbeidsmarktregio, "openstaande_vacatures", "techniek", quarter),
+            RegionMaps.For(ctx, "kaart-vacatures-ict", $"Openstaande vacatures ICT-beroepen, {q}", MapLevel.Arbeidsmarktregio, "openstaande_vacatures", "ict", quarter),
+        ], $"Kaarten: spanning en vacatures per arbeidsmarktregio, {PeriodText.Long(quarter)} (de tabel hieronder geeft dezelfde cijfers)",
         [
             new TableColumn("Code", 0.6f), new TableColumn("Arbeidsmarktregio", 2.4f),
             new TableColumn("Vacatures techniek", 1.1f, TextAlign.Right), new TableColumn("Spanning techniek", 1.5f),
@@ -144,7 +152,12 @@ public sealed class RegionSection : IReportSection
             quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "techniek", p.Code, quarter), $"spanningsindicator techniek {p.Code}"),
             quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "ict", p.Code, quarter), $"spanningsindicator ICT {p.Code}"),
         ], Highlight: ctx.Selected is { } s && (s.Code == p.Code || s.Provincies.Contains(p.Code)))).ToList();
-        ctx.Table(
+        var provinceMaps = year is null ? [] : new List<ChoroplethMap>
+        {
+            RegionMaps.For(ctx, "kaart-werkzaam-ict", $"ICT-werkzamen (pr-eDICT), {year}", MapLevel.Provincie, "werkzaam", "ict", year),
+            RegionMaps.For(ctx, "kaart-werkzaam-techniek", $"Werkzamen in techniek inclusief ICT (Techniekpactmonitor), {year}", MapLevel.Provincie, "werkzaam", "techniek", year),
+        };
+        ctx.Maps(provinceMaps, $"Kaarten: werkzamen per provincie, {year} (de tabel hieronder geeft dezelfde cijfers)",
         [
             new TableColumn("Provincie", 1.6f),
             new TableColumn($"ICT-werkzamen {year}", 1.2f, TextAlign.Right),
@@ -154,7 +167,35 @@ public sealed class RegionSection : IReportSection
             new TableColumn($"Spanning techniek {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
             new TableColumn($"Spanning ICT {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
         ], rows, "Kerncijfers per provincie");
+        TechniekpactRegions(ctx);
         ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == "provincie" && (v.Period == year || v.Period == quarter))) +
                       " ICT-werkzamen volgens pr-eDICT, techniek volgens de Techniekpactmonitor (inclusief ICT): niet optellen.", TextStyle.Caption);
+    }
+
+    /// <summary>The five Techniekpact regions: the instroom in bètatechnisch onderwijs, drawn as the union of their provinces.</summary>
+    static void TechniekpactRegions(ReportContext ctx)
+    {
+        var d = ctx.Data;
+        var year = d.Values.Where(v => v.Indicator == "onderwijs_instroom" && v.RegionLevel == "techniekpactregio" && v.Category is null)
+            .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
+        if (year is null) return;
+        ctx.Heading("Techniekpactregio's", keepWithNext: 200f);
+        var rows = ctx.Regions.Techniekpactregios.Select(t => new TableRow(
+        [
+            t.Naam,
+            string.Join(", ", t.Provincies.Select(ctx.Regions.Name)),
+            ctx.Show(d.At("onderwijs_instroom", "techniek", t.Code, year), $"instroom bètatechnisch onderwijs {t.Code}"),
+            ctx.Show(d.At("aandeel_vrouwen", "techniek", t.Code, year), $"aandeel vrouwen instroom bètatechniek {t.Code}"),
+        ], Highlight: ctx.Selected is { } s && (s.Code == t.Code || t.Provincies.Contains(s.Code)))).ToList();
+        ctx.Maps(
+        [
+            RegionMaps.For(ctx, "kaart-instroom-tp", $"Instroom in bètatechnisch onderwijs, {year}", MapLevel.Techniekpactregio, "onderwijs_instroom", "techniek", year),
+        ], $"Kaart: instroom in bètatechnisch onderwijs per Techniekpactregio, {year} (de tabel hieronder geeft dezelfde cijfers)",
+        [
+            new TableColumn("Techniekpactregio", 1.4f), new TableColumn("Provincies", 2.6f),
+            new TableColumn($"Instroom {year}", 1.1f, TextAlign.Right), new TableColumn("Aandeel vrouwen", 1.1f, TextAlign.Right),
+        ], rows, $"Instroom in bètatechnisch onderwijs per Techniekpactregio, {year}");
+        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == "techniekpactregio" && v.Period == year)) +
+                      " Alle onderwijssoorten samen; een Techniekpactregio is de som van haar provincies.", TextStyle.Caption);
     }
 }

@@ -1,0 +1,47 @@
+// The choropleths of the regional chapter, built from the same mart values as the tables beside them.
+using Monitor.Reporting.Charts;
+using Monitor.Reporting.Data;
+using Monitor.Reporting.Maps;
+
+namespace Monitor.Reporting.Sections;
+
+/// <summary>UWV's typering of the spanningsindicator: below 0,25 zeer ruim, then ruim, gemiddeld, krap, from 4 zeer krap.</summary>
+public static class SpanningTypering
+{
+    public static readonly double[] Bounds = [0.25, 0.67, 1.5, 4.0];
+    public static readonly string[] Words = ["zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap"];
+
+    public static MapClassification Classes() => MapClassification.FromBreaks(Bounds,
+        Words.Select((w, i) => i == 0 ? $"< {Number(Bounds[0])} {w}"
+            : i == Words.Length - 1 ? $"≥ {Number(Bounds[^1])} {w}"
+            : $"{Number(Bounds[i - 1])}–{Number(Bounds[i])} {w}").ToArray(),
+        MapClassification.Tension);
+
+    static string Number(double v) => DutchFormat.Number(v, v == Math.Round(v) ? 0 : v * 10 == Math.Round(v * 10) ? 1 : 2);
+}
+
+public static class RegionMaps
+{
+    public static ChoroplethMap For(ReportContext ctx, string id, string title, MapLevel level, string indicator, string domain,
+        string period, MapClassification? classes = null)
+    {
+        var regions = level switch
+        {
+            MapLevel.Provincie => ctx.Regions.Provincies,
+            MapLevel.Arbeidsmarktregio => ctx.Regions.Arbeidsmarktregios,
+            _ => ctx.Regions.Techniekpactregios,
+        };
+        var values = new Dictionary<string, MapValue>(StringComparer.Ordinal);
+        foreach (var r in regions)
+            if (ctx.Data.At(indicator, domain, r.Code, period) is { Value: { } v } row)
+                values[r.Code] = new MapValue(v, ValueFormat.Format(v, row.Unit, ReportContext.Decimals(row)));
+        var unit = ctx.Data.Values.FirstOrDefault(v => v.Indicator == indicator)?.Unit ?? "aantal";
+        classes ??= MapClassification.Quantiles(values.Values.Select(v => v.Value), 5, v => ValueFormat.Format(v, unit, 0));
+        IReadOnlyDictionary<string, string>? provinceToRegion = level == MapLevel.Techniekpactregio
+            ? ctx.Regions.Techniekpactregios.SelectMany(t => t.Provincies.Select(p => (p, t.Code))).ToDictionary(x => x.p, x => x.Code)
+            : null;
+        // A regional edition outlines its own region where the map is of its level.
+        var highlight = ctx.Selected is { } s && regions.Any(r => r.Code == s.Code) ? s.Code : null;
+        return new ChoroplethMap(id, title, level, regions.ToDictionary(r => r.Code, r => r.Naam), values, classes, provinceToRegion, highlight);
+    }
+}
