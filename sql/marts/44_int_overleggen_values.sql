@@ -27,12 +27,13 @@ agg AS (
 v AS (
     SELECT 'overleggen' AS indicator, agg.jaar, agg.overleg, CAST(overleggen AS DOUBLE) AS value, 'aantal' AS unit,
            make_date(agg.jaar, 12, 31) > p.peildatum AS incomplete,
+           make_date(agg.jaar, 12, 31) > p.peildatum AS period_open,
            CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
            coalesce(agg.vintage, (SELECT max(vintage) FROM m)) AS vintage
     FROM agg CROSS JOIN peildatum AS p
     UNION ALL
     SELECT 'aanwezigheid', jaar, overleg, 100.0 * aanwezig / NULLIF(genodigd, 0), 'procent',
-           attendance_incomplete, aanwezig, genodigd, vintage
+           attendance_incomplete, false, aanwezig, genodigd, vintage
     FROM agg
     WHERE overleggen > 0
 )
@@ -42,5 +43,8 @@ SELECT indicator, 'totaal' AS domain,
        value, unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete,
        CAST(NULL AS VARCHAR) AS label, numerator, denominator,
-       'Programmabureau' AS source, vintage
+       'Programmabureau' AS source, vintage,
+       -- the only reason the count is incomplete is that the year has not ended: a target already met
+       -- may still be on_track (CONTRACTS.md); the status in 90_mart_indicator_values decides
+       period_open
 FROM v;
