@@ -210,6 +210,24 @@ public class Pillar34Tests
     }
 
     [Test]
+    public void A_rejected_register_vintage_leaves_the_previous_one_in_force()
+    {
+        db.Connection.Execute("UPDATE meta.extracts SET state = 'rejected' WHERE file_name = 'programma_acties_2025-06-30.csv'");
+        try
+        {
+            Build();
+            var ids = db.Connection.Query<(string, DateOnly)>("SELECT actie_id, vintage FROM mart.acties ORDER BY actie_id").ToList();
+            Assert.That(ids.Select(r => r.Item1), Is.EqualTo(new[] { "A01", "A02", "A03", "A04", "A05", "A06" }));
+            Assert.That(ids.Select(r => r.Item2).Distinct(), Is.EqualTo(new[] { new DateOnly(2025, 5, 15) }));
+            Assert.That(Row("acties", "2025KW2").Value, Is.EqualTo(6), "KW2's last loaded vintage is now 2025-05-15");
+        }
+        finally
+        {
+            db.Connection.Execute("UPDATE meta.extracts SET state = 'loaded' WHERE file_name = 'programma_acties_2025-06-30.csv'");
+        }
+    }
+
+    [Test]
     public void Meeting_rows_that_break_a_rule_are_quarantined()
     {
         var q = Quarantine("programma_overleggen_2025-06-30.csv");
