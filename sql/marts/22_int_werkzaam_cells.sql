@@ -1,35 +1,29 @@
 -- Workforce stock rows of both domains, each from its own source (techniek: Techniekpactmonitor,
--- ict: pr-eDICT; never added together), placed in their province and in NL. NL is the delivered
--- NL row, or the sum of the provinces when the latest delivery for that year came by province.
+-- ict: pr-eDICT; never added together), placed in their province and in NL. NL is decided per year and
+-- sex by the staging rule (staging.key_level_in_force): the delivered NL row, or the sum of the provinces
+-- when the latest vintage delivering that year and sex came by province. So one year's NL figure may add
+-- the men's provinces of a later vintage to the women's NL row of an earlier one.
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_werkzaam_cells AS
 WITH s AS (
     SELECT 'techniek' AS domain, 'Techniekpactmonitor' AS source, 'tpm_werkzaam' AS dataset,
-           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number
+           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_tpm_werkzaam
     UNION ALL
     SELECT 'ict', 'pr-eDICT', 'predict_werkzaam',
-           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number
+           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_predict_werkzaam
-),
-basis AS (
-    SELECT dataset, jaar,
-           coalesce(max(vintage) FILTER (WHERE regio = 'NL'), DATE '0001-01-01')
-               >= coalesce(max(vintage) FILTER (WHERE regio <> 'NL'), DATE '0001-01-01') AS nl_delivered
-    FROM s
-    GROUP BY dataset, jaar
 )
 SELECT s.domain, s.source, s.jaar, s.geslacht,
        s.regio AS region,
        CASE WHEN s.regio = 'NL' THEN 'nl' ELSE 'provincie' END AS region_level,
        s.werkzaam, s.werkzaam_status,
        s.dataset, s.regio AS input_region, s.vintage, s.extract_id, s.line_number
-FROM s JOIN basis b USING (dataset, jaar)
-WHERE s.regio <> 'NL' OR b.nl_delivered
+FROM s
 UNION ALL
 SELECT s.domain, s.source, s.jaar, s.geslacht,
        'NL', 'nl',
        s.werkzaam, s.werkzaam_status,
        s.dataset, s.regio, s.vintage, s.extract_id, s.line_number
-FROM s JOIN basis b USING (dataset, jaar)
-WHERE s.regio <> 'NL' AND NOT b.nl_delivered;
+FROM s
+WHERE s.regio <> 'NL' AND s.in_national;

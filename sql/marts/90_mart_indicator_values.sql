@@ -9,6 +9,10 @@ WITH v AS (
     UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_values
     UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_detail_values
     UNION ALL BY NAME SELECT * FROM intermediate.int_roa_values
+    UNION ALL BY NAME SELECT * FROM intermediate.int_aandeel_vrouwen_werkzaam_values
+    UNION ALL BY NAME SELECT * FROM intermediate.int_arbeidsproductiviteit_values
+    UNION ALL BY NAME SELECT * FROM intermediate.int_acties_values
+    UNION ALL BY NAME SELECT * FROM intermediate.int_overleggen_values
 )
 SELECT
     CAST(indicator AS VARCHAR) AS indicator,
@@ -26,6 +30,7 @@ SELECT
               WHEN target IS NULL THEN 'no_target'
               WHEN on_track THEN 'on_track'
               ELSE 'behind' END AS VARCHAR) AS status,
+    CAST(provisional AS BOOLEAN) AS provisional,
     CAST(label AS VARCHAR) AS label,
     CAST(numerator AS DOUBLE) AS numerator,
     CAST(denominator AS DOUBLE) AS denominator,

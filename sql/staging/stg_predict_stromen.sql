@@ -1,18 +1,25 @@
--- predict_stromen: the vintage in force per key. Only extracts that loaded count, and only those
--- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
+-- predict_stromen: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
+-- 00_key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- delivered the same key without its region (Jaar, Stroom, Categorie) by region; in_national marks the rows the
+-- national figure is formed from. Only extracts that loaded count, and only those published on or before the
+-- run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_predict_stromen AS
+WITH delivered AS (
+    SELECT r.*, {'jaar': r.jaar, 'stroom': r.stroom, 'categorie': r.categorie} AS key_without_region
+    FROM raw.predict_stromen AS r
+    JOIN meta.extracts AS e ON e.extract_id = r.extract_id
+    WHERE e.state = 'loaded'
+      AND r.vintage <= staging.as_of_limit()
+)
 SELECT
-    r.jaar,
-    r.stroom,
-    r.categorie,
-    r.regio,
-    r.aantal,
-    r.aantal_status,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.predict_stromen AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= COALESCE(TRY_CAST(getvariable('as_of') AS DATE), DATE '9999-12-31')
-QUALIFY row_number() OVER (PARTITION BY r.jaar, r.stroom, r.categorie, r.regio ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    jaar,
+    stroom,
+    categorie,
+    regio,
+    aantal,
+    aantal_status,
+    vintage,
+    extract_id,
+    line_number,
+    in_national
+FROM staging.key_level_in_force(delivered);

@@ -26,5 +26,5 @@ SELECT
 FROM raw.roa_prognoses AS r
 JOIN meta.extracts AS e ON e.extract_id = r.extract_id
 WHERE e.state = 'loaded'
-  AND r.vintage <= COALESCE(TRY_CAST(getvariable('as_of') AS DATE), DATE '9999-12-31')
+  AND r.vintage <= staging.as_of_limit()
 QUALIFY row_number() OVER (PARTITION BY r.prognoseperiode, r.beroepsklasse ORDER BY r.vintage DESC, r.extract_id DESC) = 1;

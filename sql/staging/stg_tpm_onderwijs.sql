@@ -1,21 +1,28 @@
--- tpm_onderwijs: the vintage in force per key. Only extracts that loaded count, and only those
--- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
+-- tpm_onderwijs: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
+-- 00_key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- delivered the same key without its region (Studiejaar, Onderwijssoort, Fase, Richting, Geslacht) by region;
+-- in_national marks the rows the national figure is formed from. Only extracts that loaded count, and only
+-- those published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_tpm_onderwijs AS
+WITH delivered AS (
+    SELECT r.*, {'studiejaar': r.studiejaar, 'onderwijssoort': r.onderwijssoort, 'fase': r.fase, 'richting': r.richting, 'geslacht': r.geslacht} AS key_without_region
+    FROM raw.tpm_onderwijs AS r
+    JOIN meta.extracts AS e ON e.extract_id = r.extract_id
+    WHERE e.state = 'loaded'
+      AND r.vintage <= staging.as_of_limit()
+)
 SELECT
-    r.studiejaar,
-    r.onderwijssoort,
-    r.fase,
-    r.richting,
-    r.regio,
-    r.geslacht,
-    r.aantal,
-    r.aantal_status,
-    CAST(substr(r.studiejaar,1,4) AS INTEGER) AS studiejaar_start,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.tpm_onderwijs AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= COALESCE(TRY_CAST(getvariable('as_of') AS DATE), DATE '9999-12-31')
-QUALIFY row_number() OVER (PARTITION BY r.studiejaar, r.onderwijssoort, r.fase, r.richting, r.regio, r.geslacht ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    studiejaar,
+    onderwijssoort,
+    fase,
+    richting,
+    regio,
+    geslacht,
+    aantal,
+    aantal_status,
+    CAST(substr(studiejaar,1,4) AS INTEGER) AS studiejaar_start,
+    vintage,
+    extract_id,
+    line_number,
+    in_national
+FROM staging.key_level_in_force(delivered);

@@ -1,17 +1,24 @@
--- tpm_werkzaam: the vintage in force per key. Only extracts that loaded count, and only those
--- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
+-- tpm_werkzaam: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
+-- 00_key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- delivered the same key without its region (Jaar, Geslacht) by region; in_national marks the rows the national
+-- figure is formed from. Only extracts that loaded count, and only those published on or before the run's as-of
+-- date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_tpm_werkzaam AS
+WITH delivered AS (
+    SELECT r.*, {'jaar': r.jaar, 'geslacht': r.geslacht} AS key_without_region
+    FROM raw.tpm_werkzaam AS r
+    JOIN meta.extracts AS e ON e.extract_id = r.extract_id
+    WHERE e.state = 'loaded'
+      AND r.vintage <= staging.as_of_limit()
+)
 SELECT
-    r.jaar,
-    r.regio,
-    r.geslacht,
-    r.werkzaam,
-    r.werkzaam_status,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.tpm_werkzaam AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= COALESCE(TRY_CAST(getvariable('as_of') AS DATE), DATE '9999-12-31')
-QUALIFY row_number() OVER (PARTITION BY r.jaar, r.regio, r.geslacht ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    jaar,
+    regio,
+    geslacht,
+    werkzaam,
+    werkzaam_status,
+    vintage,
+    extract_id,
+    line_number,
+    in_national
+FROM staging.key_level_in_force(delivered);

@@ -27,7 +27,7 @@ public static class GenerateCommand
     {
         var outOption = new Option<string>("--out") { Description = "Data directory to write into", DefaultValueFactory = _ => "sample-data" };
         var seed = Seed();
-        var command = new Command("sample-data", "Write the complete sample data directory (techniekpact/, predict/, uwv/, roa/)") { outOption, seed };
+        var command = new Command("sample-data", "Write the complete sample data directory (techniekpact/, predict/, uwv/, roa/, cbs/, programma/)") { outOption, seed };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(outOption)!;

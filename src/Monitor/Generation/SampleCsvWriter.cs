@@ -1,5 +1,5 @@
-// Writes one extract file in the contract's format. The generated values never contain ';', '"' or
-// line breaks, so no quoting is needed; the writer checks that rather than assuming it.
+// Writes one extract file in the contract's format. A cell containing ';' is quoted (the contract
+// allows ';' inside quotes); a cell with a '"' or a line break cannot be written and is refused.
 using System.Globalization;
 using System.Text;
 
@@ -30,7 +30,7 @@ internal sealed class SampleCsvWriter : IDisposable
         WriteLine(header);
     }
 
-    public void Row(params object[] cells)
+    public void Row(params object?[] cells)
     {
         if (cells.Length != _columns)
             throw new InvalidOperationException($"{_path}: row has {cells.Length} cells, header has {_columns}");
@@ -43,15 +43,21 @@ internal sealed class SampleCsvWriter : IDisposable
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
-            if (cell.AsSpan().IndexOfAny(";\"\r\n") >= 0)
-                throw new InvalidOperationException($"{_path}: cell '{cell}' would need quoting");
+            if (cell.AsSpan().IndexOfAny("\"\r\n") >= 0)
+                throw new InvalidOperationException($"{_path}: cell '{cell}' contains a quote or a line break, which the contract cannot carry");
             if (i > 0) _writer.Write(';');
-            _writer.Write(cell);
+            if (cell.Contains(';'))
+            {
+                _writer.Write('"');
+                _writer.Write(cell);
+                _writer.Write('"');
+            }
+            else _writer.Write(cell);
         }
         _writer.Write(_newLine);
     }
 
-    static string Format(object cell) => cell switch
+    static string Format(object? cell) => cell switch
     {
         string s => s,
         int i => i.ToString(CultureInfo.InvariantCulture),
@@ -59,6 +65,11 @@ internal sealed class SampleCsvWriter : IDisposable
         // The contract's decimal comma; two decimals are all the indicator needs.
         double d => d.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','),
         Suppressed => "x",
+        // One decimal, decimal comma (CBS percentages).
+        Tenths t => t.ToString(),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // An empty date cell (Gereed of an action not finished).
+        null => "",
         _ => throw new InvalidOperationException($"no CSV format for {cell.GetType().Name}"),
     };
 

@@ -32,7 +32,7 @@ public static class SampleDataGenerator
     public static readonly Vintage WerkzaamLater = V("2025-05-15");
 
     /// <summary>
-    /// Writes techniekpact/, predict/, uwv/ and roa/ under <paramref name="dataDir"/> (and copies the
+    /// Writes techniekpact/, predict/, uwv/, roa/, cbs/ and programma/ under <paramref name="dataDir"/> (and copies the
     /// reference tables into reference/ where they are missing, so the directory is complete).
     /// Existing files with the same names are overwritten; nothing else is touched.
     /// </summary>
@@ -85,8 +85,38 @@ public static class SampleDataGenerator
         // --- roa: two forecast rounds; the older one saved on Windows with CRLF line ends ---
         files.Add(Write(dataDir, "roa", "prognoses", V("2021-12-01"), new FileFormat(Crlf: true), RoaRows("2021-2026", seed)));
         files.Add(Write(dataDir, "roa", "prognoses", V("2023-12-01"), FileFormat.Default, RoaRows("2023-2028", seed)));
+
+        // --- cbs: two releases of labour productivity; the later adds a year and revises the provisional ones ---
+        foreach (var (lastYear, vintage) in ProductivityVintages)
+            files.Add(Write(dataDir, "cbs", "cbs", "arbeidsproductiviteit", vintage, Productivity.Release(lastYear, seed).Select(r =>
+                new object?[] { r.Jaar, r.Bedrijfstak, r.Productiviteit, r.ToegevoegdeWaarde, r.Arbeidsvolume, r.Status })));
+
+        // --- programma: the complete action register per vintage, and the meetings held up to each vintage ---
+        for (var i = 0; i < Programme.Vintages.Length; i++)
+            files.Add(Write(dataDir, "programma", "programma", "acties", new Vintage(Programme.Vintages[i]), Programme.Register(i).Select(a =>
+                new object?[] { a.Id, a.Pijler, a.Maatregel, a.Eigenaar, a.Status, a.Start, a.GeplandGereed, a.Gereed, a.Indicator })));
+        foreach (var vintage in Programme.Vintages)
+            files.Add(Write(dataDir, "programma", "programma", "overleggen", new Vintage(vintage), Programme.MeetingsUpTo(vintage, seed).Select(m =>
+                new object?[] { m.Datum, m.Overleg, m.Genodigd, m.Aanwezig })));
         return files;
     }
+
+    /// <summary>The CBS productivity releases: last year covered and publication date.</summary>
+    public static readonly IReadOnlyList<(int LastYear, Vintage Vintage)> ProductivityVintages =
+    [
+        (2023, V("2024-06-14")), (2024, V("2025-06-13")),
+    ];
+
+    /// <summary>
+    /// The columns of the pillar 3 and 4 extracts as CONTRACTS.md lists them. The generator writes these
+    /// headers itself; where Contracts.cs declares the dataset, its columns must be the same.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PillarHeaders = new Dictionary<string, string[]>
+    {
+        ["cbs_arbeidsproductiviteit"] = ["Jaar", "Bedrijfstak", "Productiviteit_mutatie", "Toegevoegde_waarde_mutatie", "Arbeidsvolume_mutatie", "Status"],
+        ["programma_acties"] = ["Actie_id", "Pijler", "Maatregel", "Eigenaar", "Status", "Start", "Gepland_gereed", "Gereed", "Indicator"],
+        ["programma_overleggen"] = ["Datum", "Overleg", "Genodigd", "Aanwezig"],
+    };
 
     /// <summary>The UWV files: year of the quarters and publication date.</summary>
     public static readonly IReadOnlyList<(int Year, Vintage Vintage)> UwvVintages =
@@ -127,9 +157,33 @@ public static class SampleDataGenerator
         return file with { Rows = writer.Rows };
     }
 
+    /// <summary>A pillar 3/4 extract, whose header the generator declares (see <see cref="PillarHeaders"/>).</summary>
+    static GeneratedFile Write(string dataDir, string folder, string source, string dataset, Vintage vintage, IEnumerable<object?[]> rows)
+    {
+        var header = PillarHeaders[$"{source}_{dataset}"];
+        var contract = Contracts.Find(source, dataset);
+        if (contract is not null && (contract.Folder != folder || !contract.Columns.Select(c => c.Header).SequenceEqual(header)))
+            throw new InvalidOperationException($"the generator's {source}_{dataset} ({folder}/: {string.Join(';', header)}) no longer matches its contract " +
+                                                $"({contract.Folder}/: {string.Join(';', contract.Columns.Select(c => c.Header))})");
+        var file = new GeneratedFile(folder, source, dataset, vintage, 0, FileFormat.Default);
+        using var writer = new SampleCsvWriter(Path.Combine(dataDir, folder, file.FileName), header, FileFormat.Default);
+        foreach (var row in rows) writer.Row(row);
+        return file with { Rows = writer.Rows };
+    }
+
+    /// <summary>The reference tables embedded in the assembly (every file of sample-data/reference/ at build time).</summary>
+    public static IReadOnlyList<string> EmbeddedReferenceTables() => typeof(SqlResources).Assembly.GetManifestResourceNames()
+        .Select(n => n.Replace('\\', '/'))
+        .Where(n => n.StartsWith("reference/", StringComparison.Ordinal) && n.EndsWith(".csv", StringComparison.Ordinal))
+        .Select(n => n["reference/".Length..^".csv".Length])
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
     static void WriteReferenceIfMissing(string dataDir)
     {
-        foreach (var name in new[] { "provincies", "arbeidsmarktregios", "techniekpactregios", "beroepen" })
+        // Whatever reference tables ship (provincies, arbeidsmarktregios, techniekpactregios, beroepen,
+        // and bedrijfstakken and doelen once they are added), so no list here goes stale.
+        foreach (var name in EmbeddedReferenceTables())
         {
             var target = Path.Combine(dataDir, "reference", name + ".csv");
             if (File.Exists(target)) continue;

@@ -85,6 +85,53 @@ public static class ExplainQueries
         WHERE domain = $domain AND prognoseperiode = $period AND region = $region
         """;
 
+    // ---- Pillars 2 (diversity), 3 and 4 ----
+
+    const string WerkzaamBySex = """
+        SELECT CASE WHEN geslacht = 'vrouw' THEN 'numerator, denominator' ELSE 'denominator' END AS role,
+               dataset, CAST(jaar AS VARCHAR) AS period, input_region, geslacht AS input_key,
+               'werkzaam' AS measure, CAST(werkzaam AS DOUBLE) AS value, werkzaam_status AS value_status,
+               vintage, extract_id, line_number
+        FROM intermediate.int_werkzaam_cells
+        WHERE domain = $domain AND region = $region AND jaar = $period_order
+        """;
+
+    /// <summary>The delivered CBS cell (role value) and, beside it, the two changes its identity was checked against.</summary>
+    static string Productivity()
+    {
+        static string Cell(string role, string measure) => $"""
+            SELECT '{role}' AS role, 'cbs_arbeidsproductiviteit' AS dataset, CAST(jaar AS VARCHAR) AS period, 'NL' AS input_region,
+                   'bedrijfstak ' || bedrijfstak || ', ' || status AS input_key,
+                   '{measure}' AS measure, {measure} AS value, {measure}_status AS value_status,
+                   vintage, extract_id, line_number
+            FROM staging.stg_cbs_arbeidsproductiviteit
+            WHERE jaar = $period_order AND $region = 'NL' AND bedrijfstak = coalesce($category, 'totaal')
+            """;
+        return Union(Cell("value", "productiviteit_mutatie"), Cell("identity", "toegevoegde_waarde_mutatie"), Cell("identity", "arbeidsvolume_mutatie"));
+    }
+
+    /// <summary>The actions of the quarter's last register vintage that the count takes (value 1 each).</summary>
+    static string Acties(string role, string filter) => $"""
+        SELECT {role} AS role, 'programma_acties' AS dataset, periode AS period, 'NL' AS input_region,
+               actie_id || ' pijler ' || CAST(pijler AS VARCHAR) || ', ' || status || ', gepland gereed ' || CAST(gepland_gereed AS VARCHAR)
+                   || CASE WHEN achter_schema THEN ', achter op schema' WHEN op_schema THEN ', op schema' ELSE '' END AS input_key,
+               'actie' AS measure, CAST(1 AS DOUBLE) AS value, CAST(NULL AS VARCHAR) AS value_status,
+               vintage, extract_id, line_number
+        FROM staging.stg_programma_acties_vintages
+        WHERE last_in_quarter AND periode = $period AND $region = 'NL'
+          AND ($category IS NULL OR 'pijler' || CAST(pijler AS VARCHAR) = $category)
+          AND {filter}
+        """;
+
+    static string Overleggen(string role, string measure, string value, string status) => $"""
+        SELECT {role} AS role, 'programma_overleggen' AS dataset, CAST(jaar AS VARCHAR) AS period, 'NL' AS input_region,
+               overleg || ' ' || CAST(datum AS VARCHAR) AS input_key,
+               '{measure}' AS measure, CAST({value} AS DOUBLE) AS value, {status} AS value_status,
+               vintage, extract_id, line_number
+        FROM staging.stg_programma_overleggen
+        WHERE jaar = $period_order AND overleg = $category AND $region = 'NL'
+        """;
+
     static string Union(params string[] parts) => string.Join("\nUNION ALL\n", parts);
 
     /// <summary>The input query for one indicator in one domain, or null when there is none.</summary>
@@ -123,6 +170,18 @@ public static class ExplainQueries
         ("instroom_schoolverlaters", _) => Roa("instroom_schoolverlaters", "summed"),
         ("verwacht_tekort", _) => Union(Roa("baanopeningen", "baanopeningen (+)"), Roa("instroom_schoolverlaters", "instroom_schoolverlaters (-)")),
         ("roa_knelpunt", _) => RoaKnelpunt,
+
+        ("aandeel_vrouwen_werkzaam", _) => WerkzaamBySex,
+        ("arbeidsproductiviteit_groei", _) => Productivity(),
+        ("acties", _) => Acties("'counted'", "true"),
+        ("acties_afgerond", _) => Acties("'counted'", "status = 'afgerond'"),
+        ("acties_achter_schema", _) => Acties("'counted'", "achter_schema"),
+        ("aandeel_acties_op_schema", _) => Acties(
+            "CASE WHEN op_schema THEN 'numerator, denominator' ELSE 'denominator' END", "status <> 'gestopt'"),
+        ("overleggen", _) => Overleggen("'counted'", "overleg", "1", "CAST(NULL AS VARCHAR)"),
+        ("aanwezigheid", _) => Union(
+            Overleggen("'numerator'", "aanwezig", "aanwezig", "aanwezig_status"),
+            Overleggen("'denominator'", "genodigd", "genodigd", "genodigd_status")),
         _ => null,
     };
 }

@@ -72,7 +72,7 @@ public static class IndicatorExplainer
             WHERE indicator = $indicator
               AND ($domain IS NULL OR domain = $domain)
               AND region = $region
-              AND coalesce(category, '') = coalesce($category, '')
+              AND lower(coalesce(category, '')) = coalesce($category, '')
               AND ($period IS NULL OR period = $period)
             QUALIFY $period IS NOT NULL OR period_order = max(period_order) OVER (PARTITION BY domain)
             ORDER BY domain

@@ -142,10 +142,15 @@ public static class ReportBuilder
     }
 
     /// <summary>The latest year with figures in the mart: years, quarters and school years all count.</summary>
+    /// <remarks>
+    /// The programme office's register and meetings run up to the day of delivery; they do not make the statistics' year,
+    /// so a report on 2024's figures is not called 2025 because the action register was delivered in 2025.
+    /// </remarks>
     public static string ReportingPeriod(MartData data)
     {
+        var programme = Monitor.Sources.Contracts.All.Where(c => c.Folder == "programma").Select(c => c.Supplier).ToHashSet();
         var years = data.Values
-            .Where(v => v.PeriodType is "year" or "quarter")
+            .Where(v => v.PeriodType is "year" or "quarter" && !programme.Contains(v.Source))
             .Select(v => PeriodText.Year(v.Period))
             .Where(y => y is not null)
             .Select(y => y!.Value)

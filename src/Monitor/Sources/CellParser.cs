@@ -57,6 +57,13 @@ public sealed class CellParser(ReferenceData reference)
                 return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
                     ? ParsedCell.Of(i)
                     : ParsedCell.Fail(LooksLikeThousands(text) ? "expected a whole number without thousands separators" : "expected a whole number");
+            case CellType.BoundedInteger:
+            {
+                var (min, max) = column.Range ?? throw new InvalidOperationException($"column {column.Header}: a BoundedInteger needs a Range");
+                return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b) && b >= min && b <= max
+                    ? ParsedCell.Of(b)
+                    : ParsedCell.Fail($"expected a whole number from {min} to {max}");
+            }
             case CellType.Decimal:
             {
                 // Decimal comma is the convention; a decimal point is accepted too. Both at once is ambiguous.

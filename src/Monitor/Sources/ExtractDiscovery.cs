@@ -12,7 +12,8 @@ public sealed record DiscoveredFile(string Path, string Folder, string FileName,
 
 public static partial class ExtractDiscovery
 {
-    public static readonly string[] SourceFolders = ["techniekpact", "predict", "uwv", "roa"];
+    /// <summary>The source folders, in the order the contracts declare them (Contracts.All is the single list).</summary>
+    public static readonly string[] SourceFolders = Contracts.All.Select(c => c.Folder).Distinct().ToArray();
 
     [GeneratedRegex(@"^(?<source>[a-z]+)_(?<dataset>[a-z_]+)_(?<vintage>\d{4}-\d{2}-\d{2})\.csv$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();

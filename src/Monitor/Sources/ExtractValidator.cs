@@ -100,13 +100,16 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
             }
             if (bad) continue;
 
-            if (contract.RowRules is { } rules)
+            if (contract.RowRules is not null || contract.VintageRules is not null)
             {
                 var byName = new Dictionary<string, object?>(contract.Columns.Length);
                 for (var c = 0; c < contract.Columns.Length; c++) byName[contract.Columns[c].SqlName] = values[c];
-                foreach (var rule in rules)
+                var vintage = file.Vintage!.Value.Date;
+                var problems = (contract.RowRules ?? []).Select(rule => rule(byName))
+                    .Concat((contract.VintageRules ?? []).Select(rule => rule(byName, vintage)));
+                foreach (var found in problems)
                 {
-                    if (rule(byName) is not { } problem) continue;
+                    if (found is not { } problem) continue;
                     var col = Array.FindIndex(contract.Columns, x => x.Header == problem.Column);
                     result.Quarantine.Add(new(line, problem.Column, col >= 0 ? reader.GetString(index[col]) : null, problem.Reason, raw));
                     bad = true;

@@ -25,6 +25,7 @@ public sealed class WarehouseDb : IDisposable
         connection.Open();
         var db = new WarehouseDb(path, connection);
         db.Migrate();
+        DatasetRegistry.Write(connection);
         db.RunModels("staging");
         return db;
     }

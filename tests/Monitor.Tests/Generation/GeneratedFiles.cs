@@ -12,7 +12,28 @@ internal sealed record CsvTable(string[] Header, List<string[]> Rows)
         var text = File.ReadAllText(path, new UTF8Encoding(false)).TrimStart('\uFEFF').Replace("\r\n", "\n");
         var lines = text.Split('\n');
         if (lines[^1].Length == 0) lines = lines[..^1];
-        return new CsvTable(lines[0].Split(';'), lines.Skip(1).Select(l => l.Split(';')).ToList());
+        return new CsvTable(Split(lines[0]), lines.Skip(1).Select(Split).ToList());
+    }
+
+    /// <summary>Splits one line at ';' outside double quotes; the quotes themselves are dropped (the generator never writes a quote inside a cell).</summary>
+    public static string[] Split(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        foreach (var ch in line)
+        {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ';' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else cell.Append(ch);
+        }
+        if (quoted) throw new FormatException($"unclosed quote in '{line}'");
+        cells.Add(cell.ToString());
+        return cells.ToArray();
     }
 
     public long Sum(string column, Func<string[], bool> where)

@@ -48,11 +48,36 @@ public class CheckRunnerTests
     }
 
     [Test]
-    public void The_freshness_check_knows_every_contract_dataset_and_its_frequency()
+    public void The_freshness_check_reads_the_declared_datasets_instead_of_its_own_list()
     {
         var sql = CheckDefinition.All().Single(c => c.Name == "source_freshness").Sql;
+        Assert.That(sql, Does.Contain("FROM meta.datasets"));
         foreach (var contract in Contracts.All)
-            Assert.That(sql, Does.Contain($"('{contract.Source}', '{contract.Dataset}', '{contract.Frequency}'"), contract.Name);
+            Assert.That(sql, Does.Not.Contain($"'{contract.Dataset}'"), $"{contract.Name} is listed in the check itself");
+
+        // A dataset declared (here: added to meta.datasets by hand) and never loaded is reported when required.
+        using var w = IndicatorWarehouse.With("every_indicator.sql");
+        w.Build();
+        Assert.That(Result(CheckRunner.Run(w.Db, "run-f1", Today), "source_freshness").FailingRows, Is.Zero);
+        w.Sql("INSERT INTO meta.datasets VALUES ('new_set', 'new', 'set', 'Nieuw', 'new', 'yearly', 15, false)");
+        w.Sql("SET VARIABLE today = DATE '2024-06-01'");
+        var rows = w.Db.Connection.Query<(string, string)>($"SELECT dataset, problem FROM ({sql})").ToList();
+        Assert.That(rows, Is.EqualTo(new[] { ("new_set", "never loaded") }));
+    }
+
+    [Test]
+    public void An_optional_dataset_is_reported_only_once_it_has_loaded_and_gone_stale()
+    {
+        // every_indicator.sql has CBS (yearly) from 2024-05-01 and the programme office (quarterly) from 2024-03-31.
+        using var w = IndicatorWarehouse.With("every_indicator.sql");
+        w.Build();
+        var sql = CheckDefinition.All().Single(c => c.Name == "source_freshness").Sql;
+        w.Sql("SET VARIABLE today = DATE '2024-09-01'");
+        var rows = w.Db.Connection.Query<(string, string)>($"SELECT dataset, problem FROM ({sql}) WHERE dataset LIKE 'programma%' OR dataset LIKE 'cbs%'").ToList();
+        Assert.That(rows, Is.EqualTo(new[] { ("programma_acties", "stale"), ("programma_overleggen", "stale") }), "5 months after 2024-03-31");
+        w.Sql("DELETE FROM meta.extracts WHERE source IN ('cbs', 'programma')");
+        Assert.That(w.Db.Connection.Query<string>($"SELECT dataset FROM ({sql}) WHERE dataset LIKE 'programma%' OR dataset LIKE 'cbs%'"), Is.Empty,
+            "optional datasets never loaded are not overdue");
     }
 
     [Test]

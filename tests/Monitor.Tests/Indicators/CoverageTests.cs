@@ -34,6 +34,7 @@ public class CoverageTests
             .Concat(Expand(["aandeel_vrouwen", "ict_opleiding_instroom"], ["ict"], ["nl", "provincie"], "school_year"))
             .Concat(Expand(["hybride_docenten"], ["techniek"], ["nl"], "year"))
             .Concat(Expand(arbeidsmarkt, ["techniek", "ict"], ["nl", "provincie"], "year"))
+            .Concat(Expand(["aandeel_vrouwen_werkzaam"], ["techniek", "ict"], ["nl", "provincie"], "year"))
             .Concat(Expand(["groeitekort", "benodigd_tempo", "jaar_een_miljoen"], ["ict"], ["nl"], "year"))
             .Concat(Expand(uwv, ["techniek", "ict", "totaal"], ["nl", "provincie", "arbeidsmarktregio"], "quarter"))
             .Concat(Expand(roa, ["techniek", "ict", "totaal"], ["nl"], "forecast_period"))

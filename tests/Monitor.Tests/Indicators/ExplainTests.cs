@@ -120,6 +120,16 @@ public class ExplainTests
     [TestCase("instroom_schoolverlaters", "ict", "2021-2026", null)]
     [TestCase("verwacht_tekort", "techniek", "2021-2026", null)]
     [TestCase("roa_knelpunt", "ict", "2021-2026", null)]
+    [TestCase("aandeel_vrouwen_werkzaam", "techniek", "2023", null)]
+    [TestCase("aandeel_vrouwen_werkzaam", "ict", "2023", null)]
+    [TestCase("arbeidsproductiviteit_groei", "totaal", "2023", null)]
+    [TestCase("arbeidsproductiviteit_groei", "totaal", "2023", "F")]
+    [TestCase("acties", "totaal", "2024KW1", null)]
+    [TestCase("acties_afgerond", "totaal", "2024KW1", "pijler1")]
+    [TestCase("acties_achter_schema", "totaal", "2024KW1", null)]
+    [TestCase("aandeel_acties_op_schema", "totaal", "2024KW1", null)]
+    [TestCase("overleggen", "totaal", "2024", "koersoverleg")]
+    [TestCase("aanwezigheid", "totaal", "2024", "koersoverleg")]
     public void Every_indicator_recomputes_from_its_inputs(string indicator, string domain, string period, string? category)
     {
         var v = Explain(new ExplainRequest(indicator, period, "NL", domain, category)).Values.Single();
@@ -135,7 +145,7 @@ public class ExplainTests
         var t = v.Value.PeriodOrder;
         return v.Value.Indicator switch
         {
-            "aandeel_betatechniek" or "aandeel_vrouwen" or "zij_instroom_aandeel" =>
+            "aandeel_betatechniek" or "aandeel_vrouwen" or "zij_instroom_aandeel" or "aandeel_vrouwen_werkzaam" or "aandeel_acties_op_schema" =>
                 100 * Sum(i => i.Role.StartsWith("numerator")) / Sum(_ => true),
             "spanningsindicator" => Sum(i => i.Role == "numerator") / Sum(i => i.Role == "denominator"),
             "nettogroei" => Sum(i => i.Role == "werkzaam t") - Sum(i => i.Role == "werkzaam t-1"),
@@ -147,6 +157,8 @@ public class ExplainTests
             "verwacht_tekort" => Sum(i => i.Role.EndsWith("(+)")) - Sum(i => i.Role.EndsWith("(-)")),
             "behoud" => 100 * (1 - Sum(i => i.Role == "uitstroom t") / Sum(i => i.Role == "werkzaam t-1")),
             "roa_knelpunt" => v.Inputs.Single().Value,
+            "arbeidsproductiviteit_groei" => v.Inputs.Single(i => i.Role == "value").Value,
+            "aanwezigheid" => 100 * Sum(i => i.Role == "numerator") / Sum(i => i.Role == "denominator"),
             _ => Sum(_ => true),
         };
     }

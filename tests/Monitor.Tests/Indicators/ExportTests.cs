@@ -21,7 +21,7 @@ public class ExportTests
         using (var db = WarehouseDb.OpenReadOnly(Path.Combine(w.OutDir, "warehouse.duckdb")))
             exported = MartExporter.Export(db, w.OutDir, format);
 
-        Assert.That(exported.Select(e => e.Table), Is.EqualTo(new[] { "mart.indicator_catalogue", "mart.indicator_values" }));
+        Assert.That(exported.Select(e => e.Table), Is.EqualTo(new[] { "mart.actie_indicatoren", "mart.acties", "mart.indicator_catalogue", "mart.indicator_values" }));
         var values = exported.Single(e => e.Table == "mart.indicator_values");
         Assert.That(values.Path, Is.EqualTo(Path.Combine(w.OutDir, "exports", $"indicator_values.{extension}")));
         Assert.That(values.Rows, Is.EqualTo(expectedValues));
@@ -34,7 +34,7 @@ public class ExportTests
         Assert.That(columns, Is.EqualTo(new[]
         {
             "indicator", "domain", "period", "period_type", "period_order", "region", "region_level", "category", "value", "unit",
-            "target", "status", "label", "numerator", "denominator", "source", "vintage", "as_of",
+            "target", "status", "provisional", "label", "numerator", "denominator", "source", "vintage", "as_of",
         }));
         var spanning = check.ExecuteScalar<double>(
             $"SELECT value FROM {reader}('{values.Path}') WHERE indicator = 'spanningsindicator' AND domain = 'techniek' AND period = '2023KW1' AND region = 'NL'");

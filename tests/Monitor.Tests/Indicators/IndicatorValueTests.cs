@@ -328,4 +328,51 @@ public class IndicatorValueTests
         var row = w.Row("behoud", "ict", "2023");
         Assert.That((row.Vintage, row.AsOf), Is.EqualTo(((DateOnly?)new DateOnly(2024, 4, 1), (DateOnly?)null)));
     }
+    // Share of women at work, 2023. Techniek NL = sum of PV20 and PV21: women 250 + 120 = 370 of
+    // 1100 + 250 + 560 + 120 = 2030; PV20 alone 250 of 1350. ICT NL row: 135,000 of 665,000.
+    [Test]
+    public void Aandeel_vrouwen_werkzaam_divides_women_by_both_sexes()
+    {
+        AssertValue("aandeel_vrouwen_werkzaam", "techniek", "2023", 100.0 * 370 / 2030);
+        AssertValue("aandeel_vrouwen_werkzaam", "techniek", "2023", 100.0 * 250 / 1350, region: "PV20");
+        AssertValue("aandeel_vrouwen_werkzaam", "ict", "2023", 100.0 * 135000 / 665000);
+        var row = w.Row("aandeel_vrouwen_werkzaam", "ict", "2023");
+        Assert.That((row.Numerator, row.Denominator, row.Unit, row.Source), Is.EqualTo(((double?)135000, (double?)665000, "procent", "pr-eDICT")));
+    }
+
+    // CBS rows as delivered: 2022 totaal 1,2; 2023 totaal 0,6; 2023 industry F −0,4.
+    [Test]
+    public void Arbeidsproductiviteit_groei_is_the_delivered_cell()
+    {
+        AssertValue("arbeidsproductiviteit_groei", "totaal", "2022", 1.2);
+        AssertValue("arbeidsproductiviteit_groei", "totaal", "2023", 0.6);
+        AssertValue("arbeidsproductiviteit_groei", "totaal", "2023", -0.4, category: "F");
+        Assert.That(w.Row("arbeidsproductiviteit_groei", "totaal", "2023").Source, Is.EqualTo("CBS"));
+    }
+
+    // Register of 2024-03-31 (2024KW1): A01 on schedule (planned 2024-12-31), A02 vertraagd, A03 gestopt, A04 afgerond.
+    // All: 4 actions, 1 afgerond, 1 behind, on schedule 2 (A01, A04) of 3 not stopped. Pillar 3 has no action: 0.
+    [Test]
+    public void Actions_per_quarter_and_pillar()
+    {
+        AssertValue("acties", "totaal", "2024KW1", 4);
+        AssertValue("acties_afgerond", "totaal", "2024KW1", 1);
+        AssertValue("acties_achter_schema", "totaal", "2024KW1", 1);
+        AssertValue("aandeel_acties_op_schema", "totaal", "2024KW1", 100.0 * 2 / 3);
+        AssertValue("acties", "totaal", "2024KW1", 2, category: "pijler1");
+        AssertValue("aandeel_acties_op_schema", "totaal", "2024KW1", 100.0, category: "pijler1");
+        AssertValue("aandeel_acties_op_schema", "totaal", "2024KW1", 0.0, category: "pijler2");
+        AssertValue("acties", "totaal", "2024KW1", 0, category: "pijler3");
+        AssertValue("acties", "totaal", "2024KW1", 1, category: "pijler4");
+        Assert.That(w.Exists("aandeel_acties_op_schema", "totaal", "2024KW1", category: "pijler4"), Is.False, "only a stopped action");
+    }
+
+    // Two koersoverleggen up to 2024-03-31: 8 of 10 and 1 of 5 present = 9 / 15 = 60 %. 2024 has not ended on
+    // the date of the latest vintage (2024-03-31), so the count is incomplete.
+    [Test]
+    public void Meetings_and_attendance_per_year_and_type()
+    {
+        AssertValue("overleggen", "totaal", "2024", 2, category: "koersoverleg", status: "incomplete");
+        AssertValue("aanwezigheid", "totaal", "2024", 60.0, category: "koersoverleg");
+    }
 }

@@ -42,7 +42,14 @@ public class SampleDataIndicatorTests
     [Test]
     public void Every_indicator_has_values()
     {
-        Assert.That(build.RowsPerIndicator.Where(kv => kv.Value == 0).Select(kv => kv.Key), Is.Empty);
+        // An optional source whose folder the sample data does not (yet) hold cannot give values: its indicators are left
+        // out only while none of the folders of their supplier exists in sample-data.
+        var sampleDir = Path.Combine(Fixtures.RepoRoot, "sample-data");
+        var absent = IndicatorCatalogue.Embedded()
+            .Where(e => Monitor.Sources.Contracts.All.Where(c => c.Supplier == e.Bron && c.Optional) is var own && own.Any()
+                        && own.All(c => !Directory.Exists(Path.Combine(sampleDir, c.Folder))))
+            .Select(e => e.Code).ToHashSet();
+        Assert.That(build.RowsPerIndicator.Where(kv => kv.Value == 0 && !absent.Contains(kv.Key)).Select(kv => kv.Key), Is.Empty);
         Assert.That(build.TotalRows, Is.GreaterThan(10_000));
     }
 

@@ -59,6 +59,12 @@ public class WarehouseDocsTests
             WHERE table_schema = 'meta' AND table_name = 'check_results' ORDER BY ordinal_position
             """).ToList();
         Assert.That(documented["meta.check_results"], Is.EqualTo(checkResults), "columns of meta.check_results in docs/warehouse.md");
+
+        var datasets = w.Db.Connection.Query<(string Column, string Type)>("""
+            SELECT column_name, data_type FROM information_schema.columns
+            WHERE table_schema = 'meta' AND table_name = 'datasets' ORDER BY ordinal_position
+            """).ToList();
+        Assert.That(documented["meta.datasets"], Is.EqualTo(datasets), "columns of meta.datasets in docs/warehouse.md");
     }
 
     [Test]
@@ -81,7 +87,8 @@ public class WarehouseDocsTests
             "ict_opleiding_instroom", "hybride_docenten", "werkzaam", "nettogroei", "instroom", "zij_instroom",
             "zij_instroom_aandeel", "uitstroom", "saldo_stromen", "behoud", "groeitekort", "benodigd_tempo", "jaar_een_miljoen",
             "openstaande_vacatures", "ww_kort", "spanningsindicator", "baanopeningen", "instroom_schoolverlaters",
-            "verwacht_tekort", "roa_knelpunt",
+            "verwacht_tekort", "roa_knelpunt", "aandeel_vrouwen_werkzaam", "arbeidsproductiviteit_groei",
+            "acties", "acties_afgerond", "acties_achter_schema", "aandeel_acties_op_schema", "overleggen", "aanwezigheid",
         ];
         Assert.That(IndicatorCatalogue.Embedded().Select(c => c.Code), Is.EquivalentTo(contract));
     }
