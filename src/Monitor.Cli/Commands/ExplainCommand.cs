@@ -13,7 +13,7 @@ public static class ExplainCommand
     public static Command Create()
     {
         var indicator = new Argument<string>("indicator") { Description = "Indicator code, see 'monitor indicators'" };
-        var period = new Option<string?>("--period") { Description = "Period: 2023, 2023KW1, 2023/2024 or 2021-2026 (default: the latest)" };
+        var period = new Option<string?>("--period") { Description = "Period: 2023, 2023KW1 (or 2023 K1 as the report writes it), 2023/2024 (or 2023/24) or 2021-2026 (default: the latest)" };
         var region = new Option<string?>("--region") { Description = "Region code: NL, PVxx, AMxx or TPn (default: NL)" };
         var domain = new Option<string?>("--domain") { Description = "techniek, ict or totaal (default: every domain the indicator has)" };
         var category = new Option<string?>("--category") { Description = "Category, e.g. hbo or zij_instroom (default: the total)" };
@@ -39,7 +39,8 @@ public static class ExplainCommand
                 using var db = WarehouseDb.OpenReadOnly(path);
                 var result = IndicatorExplainer.Explain(db, new ExplainRequest(
                     parseResult.GetValue(indicator)!,
-                    parseResult.GetValue(period),
+                    // The report writes 2024 K4, the warehouse 2024KW4: both are accepted.
+                    parseResult.GetValue(period) is { } typed ? Monitor.Reporting.PeriodText.Canonical(typed) : null,
                     parseResult.GetValue(region),
                     parseResult.GetValue(domain),
                     parseResult.GetValue(category)));

@@ -19,6 +19,28 @@ public static partial class PeriodText
         return period;
     }
 
+    [GeneratedRegex(@"^\s*(\d{4})\s*(?:KW|K|Q)\s*0?([1-4])\s*$", RegexOptions.IgnoreCase)] private static partial Regex TypedQuarterPattern();
+    [GeneratedRegex(@"^\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*$")] private static partial Regex TypedSchoolYearPattern();
+    [GeneratedRegex(@"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")] private static partial Regex TypedForecastPattern();
+
+    /// <summary>
+    /// A period as someone types it, in the report's notation or the warehouse's, as the warehouse writes it:
+    /// "2024 K4", "2024k4" and "2024KW04" are 2024KW4; "2023/24" is 2023/2024; "2021–2026" is 2021-2026. Anything else is returned trimmed.
+    /// </summary>
+    public static string Canonical(string typed)
+    {
+        if (TypedQuarterPattern().Match(typed) is { Success: true } q) return $"{q.Groups[1].Value}KW{q.Groups[2].Value}";
+        if (TypedSchoolYearPattern().Match(typed) is { Success: true } s)
+        {
+            var start = int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture);
+            var end = s.Groups[2].Value.Length == 2 ? start / 100 * 100 + int.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture) : int.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (end < start) end += 100;
+            return $"{start}/{end}";
+        }
+        if (TypedForecastPattern().Match(typed) is { Success: true } f) return $"{f.Groups[1].Value}-{f.Groups[2].Value}";
+        return typed.Trim();
+    }
+
     /// <summary>For running text: "het 4e kwartaal van 2023", "studiejaar 2023/2024", "2021–2026".</summary>
     public static string Long(string period)
     {

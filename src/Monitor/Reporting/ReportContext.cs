@@ -23,6 +23,8 @@ public sealed class ReportContext
     /// <summary>The charts in print order with the width they were drawn at, for the PNG and SVG export.</summary>
     public List<(ChartSpec Spec, float Width)> Charts { get; } = [];
     public string Section { get; private set; } = "";
+    /// <summary>How many figures with status 'onvolledig' this section has printed so far: a note about them is due only then.</summary>
+    public int IncompleteShown { get; private set; }
 
     readonly List<DocumentSection> sections = [];
     List<Block> blocks = [];
@@ -70,6 +72,7 @@ public sealed class ReportContext
     public void Section1(string title)
     {
         Section = title;
+        IncompleteShown = 0;
         blocks = [];
         sections.Add(new DocumentSection(title, blocks));
     }
@@ -98,6 +101,7 @@ public sealed class ReportContext
     public string Show(IndicatorValue? v, string label, int? decimals = null)
     {
         if (v?.Value is not { } value) return "–";
+        if (v.Status == "incomplete") IncompleteShown++;
         var text = ValueFormat.Format(value, v.Unit, decimals ?? Decimals(v));
         Figures.Add(new Figure(Section, label, v.Period, v.Region, value, v.Unit, text));
         return text;

@@ -77,12 +77,6 @@ public static class ChartRenderer
             labels.Add(model.Categories[i]);
         }
         categoryAxis.TickGenerator = new NumericManual(positions.ToArray(), labels.ToArray());
-        valueAxis.TickGenerator = new NumericAutomatic
-        {
-            LabelFormatter = v => ValueFormat.Tick(v, model.Unit),
-            IntegerTicksOnly = model.Unit == "aantal",
-            TargetTickCount = 5,
-        };
 
         foreach (var axis in new[] { categoryAxis, valueAxis })
         {
@@ -235,6 +229,10 @@ public static class ChartRenderer
         var low = lo < 0 ? lo - pad : lo;
         var high = hi + pad;
 
+        var ticks = NiceTicks(low, high, model.Unit == "aantal");
+        var valueAxis = model.Kind == ChartKind.HorizontalBars ? (ScottPlot.AxisPanels.AxisBase)plot.Axes.Bottom : (ScottPlot.AxisPanels.AxisBase)plot.Axes.Left;
+        valueAxis.TickGenerator = new NumericManual(ticks, ticks.Select(t => ValueFormat.Tick(t, model.Unit)).ToArray());
+
         var n = model.Categories.Count;
         var catLow = model.Kind == ChartKind.Line ? -0.5 : -0.6;
         var catHigh = n - 1 + (model.Kind == ChartKind.Line ? 0.5 : 0.6);
@@ -250,5 +248,22 @@ public static class ChartRenderer
             plot.Axes.SetLimitsY(low, high);
             if (model.References.Count > 0) plot.Axes.SetLimitsY(low, high, plot.Axes.Right);
         }
+    }
+
+    /// <summary>
+    /// Four to six ticks at round steps (1, 2, 2,5 or 5 times a power of ten) across the value axis, so a series up
+    /// to 85.000 reads 0, 20.000 … 80.000 and not just 0 and 50.000.
+    /// </summary>
+    public static double[] NiceTicks(double low, double high, bool integers)
+    {
+        var raw = (high - low) / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var norm = raw / magnitude;
+        var step = (norm < 1.5 ? 1 : norm < 2.25 ? 2 : norm < 3.5 ? 2.5 : norm < 7.5 ? 5 : 10) * magnitude;
+        if (integers) step = Math.Max(1, Math.Round(step));
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling(low / step - 1e-9) * step; t <= high + step * 1e-9; t += step)
+            ticks.Add(Math.Round(t / step) * step);
+        return ticks.ToArray();
     }
 }

@@ -65,6 +65,8 @@ public sealed class CheckRecord
     public string Status { get; set; } = "";
     public long? FailingRows { get; set; }
     public string? Description { get; set; }
+    /// <summary>The first failing rows as a JSON array of objects, as the check recorded them.</summary>
+    public string? Sample { get; set; }
 }
 
 public sealed class RunRecord

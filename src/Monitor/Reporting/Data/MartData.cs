@@ -65,7 +65,7 @@ public sealed class MartData
                 """) > 0;
             var description = dutch ? "coalesce(omschrijving, description)" : "description";
             checks = c.Query<CheckRecord>($"""
-                SELECT check_name AS CheckName, severity, status, failing_rows AS FailingRows, {description} AS description
+                SELECT check_name AS CheckName, severity, status, failing_rows AS FailingRows, {description} AS description, sample
                 FROM meta.check_results WHERE run_id = $run
                 ORDER BY CASE status WHEN 'failed' THEN 0 ELSE 1 END, CASE severity WHEN 'error' THEN 0 ELSE 1 END, check_name
                 """, new { run = checksRun }).ToList();

@@ -42,8 +42,9 @@ public sealed class Table
         {
             var row = Rows[i];
             var style = row.Bold ? Style.AsBold() : Style;
-            // Never leave the last row alone at the top of a new page.
-            var need = i == Rows.Count - 2 ? heights[i] + heights[i + 1] : heights[i];
+            // Never carry fewer than three rows (a region and the total, say) over to a new page under a repeated header:
+            // the last three rows move together.
+            var need = i >= Rows.Count - 3 ? heights.Skip(i).Sum() : heights[i];
             if (page.Y + need > PageWriter.Bottom && i > 0)
             {
                 page.NewPage();

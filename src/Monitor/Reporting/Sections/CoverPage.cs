@@ -62,8 +62,8 @@ public static class CoverPage
         }
 
         var foot = new TextStyle(8f, Color: Palette.Muted);
-        var note = "Samengesteld uit de Techniekpactmonitor, pr-eDICT, UWV en ROA. Alle cijfers komen uit de indicatormart van het " +
-                   "datawarehouse van de monitor; elk cijfer staat ook in het CSV-bestand naast dit rapport. " +
+        var note = "Samengesteld uit de Techniekpactmonitor, pr-eDICT, UWV en ROA. Alle cijfers komen uit het datawarehouse " +
+                   "van de monitor; elk cijfer staat ook in het CSV-bestand naast dit rapport. " +
                    "Bronnen, definities en kwaliteitscontroles staan achterin.";
         var noteHeight = text.Height(note, PageWriter.Width, foot);
         text.DrawWrapped(canvas, note, PageWriter.Left, PageWriter.PageHeight - 60f - noteHeight, PageWriter.Width, foot);

@@ -20,7 +20,7 @@ public sealed class OutlookSection : IReportSection
         var latest = d.Values.Where(v => v.Indicator == "baanopeningen").OrderByDescending(v => v.PeriodOrder).FirstOrDefault();
         if (latest is null)
         {
-            ctx.Note("Er zijn geen ROA-prognoses in de indicatormart.");
+            ctx.Note("Er zijn nog geen ROA-prognoses geladen.");
             return;
         }
         var period = latest.Period;
@@ -39,7 +39,7 @@ public sealed class OutlookSection : IReportSection
             var k = d.At("roa_knelpunt", domain, "NL", period);
             sentences.Add($"{name}: {ctx.Show(o, $"baanopeningen {domain}")} baanopeningen tegenover {ctx.Show(s, $"schoolverlaters {domain}")} schoolverlaters, " +
                           (tekort > 0 ? $"een verwacht tekort van {ctx.Show(t, $"verwacht tekort {domain}")}" : $"geen tekort ({ctx.Show(t, $"verwacht tekort {domain}")})") +
-                          (k?.Label is { } label ? $"; ROA verwacht {label} knelpunten in de personeelsvoorziening." : "."));
+                          (k?.Label is { } label ? $"; ROA verwacht {Knelpunten(label)} in de personeelsvoorziening." : "."));
         }
         if (sentences.Count > 0) ctx.Bullets(sentences);
 
@@ -95,4 +95,12 @@ public sealed class OutlookSection : IReportSection
                       " Verwacht tekort: baanopeningen min instroom van schoolverlaters; zij-instroom en instroom uit het buitenland zijn daarin niet meegenomen.",
             TextStyle.Caption);
     }
+
+    /// <summary>ROA's typering as a noun phrase: geen → geen knelpunten, enige → enige knelpunten, (zeer) groot → (zeer) grote knelpunten.</summary>
+    public static string Knelpunten(string typering) => typering switch
+    {
+        "groot" => "grote knelpunten",
+        "zeer groot" => "zeer grote knelpunten",
+        _ => typering + " knelpunten",
+    };
 }

@@ -40,7 +40,7 @@ public sealed class Pillar1Section : IReportSection
         if (series[0].Values.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over de instroom in bètatechnisch onderwijs in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over de instroom in bètatechnisch onderwijs geladen.");
             return;
         }
         var axis = SeriesAxis.Of(series.Select(s => s.Values).ToArray());
@@ -88,7 +88,7 @@ public sealed class Pillar1Section : IReportSection
         if (tech.Count == 0 && ict.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over het aandeel vrouwen in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over het aandeel vrouwen geladen.");
             return;
         }
         var axis = SeriesAxis.Of(tech, ict);
@@ -125,7 +125,7 @@ public sealed class Pillar1Section : IReportSection
         if (ict.Count == 0 && hybride.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over de instroom in ICT- en hybride opleidingen in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over de instroom in ICT- en hybride opleidingen geladen.");
             return;
         }
         var axis = SeriesAxis.Of(ict, hybride);
@@ -192,7 +192,7 @@ public sealed class Pillar1Section : IReportSection
         if (total.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over hybride docenten in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over hybride docenten geladen.");
             return;
         }
         var present = d.Categories("hybride_docenten", "techniek", "NL");

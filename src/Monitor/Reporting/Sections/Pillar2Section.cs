@@ -53,7 +53,7 @@ public sealed class Pillar2Section : IReportSection
         if (actual.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over het aantal ICT-werkzamen in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over het aantal ICT-werkzamen geladen.");
             return;
         }
         var regionalNote = ctx.IsRegional
@@ -175,7 +175,7 @@ public sealed class Pillar2Section : IReportSection
         if (bySource.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over de instroom naar herkomst in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over de instroom naar herkomst geladen.");
             return;
         }
         var axis = SeriesAxis.Of(bySource.Select(s => s.Values).ToArray());
@@ -273,7 +273,7 @@ public sealed class Pillar2Section : IReportSection
         if (werkzaam.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen cijfers over werkenden in technische beroepen in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers over werkenden in technische beroepen geladen.");
             return;
         }
         const string intro = "De Techniekpactmonitor telt werkenden in technische beroepen in brede zin, inclusief ICT-beroepen. " +
@@ -319,7 +319,7 @@ public sealed class Pillar2Section : IReportSection
         if (vacTech.Count + vacIct.Count + spTech.Count + spIct.Count == 0)
         {
             ctx.Heading(heading);
-            ctx.Note("Er zijn geen UWV-cijfers over vacatures in de indicatormart.");
+            ctx.Note("Er zijn nog geen UWV-cijfers over vacatures geladen.");
             return;
         }
         var intro = ("UWV telt de openstaande vacatures aan het eind van elk kwartaal per beroepsklasse (BRC 2014): technische beroepen (klasse 07) " +
@@ -378,7 +378,9 @@ public sealed class Pillar2Section : IReportSection
             new TableColumn("WW < half jaar", 1.1f, TextAlign.Right), new TableColumn("Spanning", 0.9f, TextAlign.Right),
             new TableColumn("Typering", 1.4f),
         ], rows, $"Vacatures en spanning in de laatste kwartalen, {ctx.RegionName(region)}");
+        var marked = rows.Any(r => r.Cells[^1].EndsWith("(onvolledig)", StringComparison.Ordinal));
         ctx.Paragraph(ReportContext.SourceLine(vacTech.Concat(vacIct).Concat(spTech).Concat(spIct)) +
-                      " 'Onvolledig': voor een deel van de regio's was het WW-aantal afgeschermd of niet geleverd.", TextStyle.Caption);
+                      (marked ? " 'Onvolledig' in de tabel: voor een deel van de regio's was het WW-aantal afgeschermd of niet geleverd." : ""),
+                      TextStyle.Caption);
     }
 }

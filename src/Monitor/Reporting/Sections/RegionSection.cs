@@ -18,7 +18,7 @@ public sealed class RegionSection : IReportSection
             .OrderByDescending(v => v.PeriodOrder).FirstOrDefault();
         if (latest is null)
         {
-            ctx.Note("Er zijn geen UWV-cijfers per arbeidsmarktregio in de indicatormart; een regionaal overzicht is daarom niet mogelijk.");
+            ctx.Note("Er zijn nog geen UWV-cijfers per arbeidsmarktregio geladen; een regionaal overzicht is daarom niet mogelijk.");
         }
         else
         {
@@ -139,7 +139,7 @@ public sealed class RegionSection : IReportSection
         ctx.Heading("Provincies", keepWithNext: 200f);
         if (year is null && quarter is null)
         {
-            ctx.Note("Er zijn geen cijfers per provincie in de indicatormart.");
+            ctx.Note("Er zijn nog geen cijfers per provincie geladen.");
             return;
         }
         var rows = ctx.Regions.Provincies.Select(p => new TableRow(

@@ -1,5 +1,6 @@
 // Bronnen en kwaliteit: every extract used, what was quarantined or rejected, the data checks,
 // the definitions of the indicators and the caveats a reader needs.
+using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
 
 namespace Monitor.Reporting.Sections;
@@ -21,7 +22,7 @@ public sealed class SourcesSection : IReportSection
     /// <summary>The ledger's run status in Dutch; a report made inside a run sees that run still going.</summary>
     static string RunStatus(string? status) => status switch
     {
-        "running" => "dit rapport is in die run gemaakt",
+        "running" => "dit rapport is in die verwerking gemaakt",
         "succeeded" => "geslaagd",
         "succeeded_with_data_problems" => "geslaagd, met afgekeurde rijen of bestanden",
         "blocked" => "niet gepubliceerd door een blokkerende controle",
@@ -30,6 +31,25 @@ public sealed class SourcesSection : IReportSection
         _ => "status " + status,
     };
 
+    /// <summary>For a failed freshness check: which deliveries are overdue, with their last publication, from the check's sample.</summary>
+    static string Overdue(CheckRecord c)
+    {
+        if (c.Status != "failed" || string.IsNullOrEmpty(c.Sample)) return "";
+        var late = new List<string>();
+        using var json = System.Text.Json.JsonDocument.Parse(c.Sample);
+        foreach (var row in json.RootElement.EnumerateArray())
+        {
+            if (!row.TryGetProperty("dataset", out var name) || name.GetString() is not { } dataset) return "";
+            var contract = Monitor.Sources.Contracts.All.FirstOrDefault(x => x.Name == dataset);
+            var what = contract is null ? dataset : $"{contract.Supplier} {contract.Dataset.Replace('_', ' ')}";
+            var last = row.TryGetProperty("latest_vintage", out var v) && DutchFormat.ParseIsoDate(v.GetString()) is { } d
+                ? $"laatste levering {DutchFormat.Date(d)}" : "nooit geleverd";
+            late.Add($"{what} ({last})");
+        }
+        var more = c.FailingRows is { } n && n > late.Count ? $" en {DutchFormat.Integer(n - late.Count)} meer" : "";
+        return $" Te laat: {string.Join("; ", late)}{more}.";
+    }
+
     static string Count(long? n) => n is { } v ? DutchFormat.Integer(v) : "–";
 
     public void Write(ReportContext ctx)
@@ -37,9 +57,9 @@ public sealed class SourcesSection : IReportSection
         ctx.Section1(Title);
         var d = ctx.Data;
         var run = d.LastRun is { } r
-            ? $"De cijfers komen uit de indicatormart van het datawarehouse, laatst bijgewerkt door run {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, {RunStatus(r.Status)}). "
-            : "De cijfers komen uit de indicatormart van het datawarehouse. ";
-        ctx.Paragraph(run + "Van elke sleutel gebruikt de mart de laatste publicatie (vintage)" +
+            ? $"De cijfers komen uit het datawarehouse van de monitor, laatst bijgewerkt door verwerking {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, {RunStatus(r.Status)}). "
+            : "De cijfers komen uit het datawarehouse van de monitor. ";
+        ctx.Paragraph(run + "Van elk cijfer gebruikt de monitor de laatste publicatie" +
                       (d.MartAsOf is { } a ? $" die op of vóór de peildatum {a} verscheen." : ".") +
                       " Een cijfer met status 'onvolledig' is berekend uit de cellen die wel geleverd zijn; ontbrekende of afgeschermde cellen zijn niet als nul geteld.");
 
@@ -69,7 +89,7 @@ public sealed class SourcesSection : IReportSection
             [
                 e.FileName, SourceName(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
             ], Highlight: e.RowsQuarantined > 0)).ToList());
-            ctx.Paragraph("Publicatie: de publicatiedatum (vintage) uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
+            ctx.Paragraph("Publicatie: de publicatiedatum uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
                           "voor dezelfde sleutels (een revisie); beide blijven bewaard. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +
                           "contract voldeden; de overige rijen van het bestand zijn wel gebruikt.", TextStyle.Caption);
         }
@@ -111,16 +131,17 @@ public sealed class SourcesSection : IReportSection
             return;
         }
         var failed = checks.Count(c => c.Status == "failed");
-        ctx.Paragraph($"Na het berekenen van de indicatoren zijn {DutchFormat.Integer(checks.Count)} controles uitgevoerd (run {ctx.Data.ChecksRunId}); " +
-                      (failed == 0 ? "alle controles zijn geslaagd." : $"{DutchFormat.Integer(failed)} daarvan vonden afwijkingen."));
+        ctx.Paragraph($"Na het berekenen van de indicatoren zijn {DutchFormat.Integer(checks.Count)} controles uitgevoerd (verwerking {ctx.Data.ChecksRunId}); " +
+                      (failed == 0 ? "alle controles zijn geslaagd." : $"{DutchFormat.Integer(failed)} daarvan {(failed == 1 ? "vond" : "vonden")} afwijkingen."));
+        // The Dutch description names the check; the code name (source_freshness, …) is for analysts and stays in 'monitor status'.
         ctx.Table(
         [
-            new TableColumn("Controle", 0.4f), new TableColumn("Ernst", 0.2f), new TableColumn("Uitkomst", 0.2f),
-            new TableColumn("Afwijkende rijen", 0.2f, TextAlign.Right), new TableColumn("Omschrijving", 4f),
+            new TableColumn("Controle", 4f), new TableColumn("Ernst", 0.2f), new TableColumn("Uitkomst", 0.2f),
+            new TableColumn("Afwijkende rijen", 0.2f, TextAlign.Right),
         ], checks.Select(c => new TableRow(
         [
-            c.CheckName, c.Severity == "error" ? "fout" : "waarschuwing", c.Status == "passed" ? "geslaagd" : "afwijking",
-            Count(c.FailingRows), c.Description ?? "",
+            (c.Description ?? "") + Overdue(c), c.Severity == "error" ? "fout" : "waarschuwing", c.Status == "passed" ? "geslaagd" : "afwijking",
+            Count(c.FailingRows),
         ], Highlight: c.Status == "failed")).ToList());
     }
 
@@ -132,7 +153,7 @@ public sealed class SourcesSection : IReportSection
         ctx.Heading("Definities van de indicatoren");
         if (entries.Count == 0)
         {
-            ctx.Note("De indicatorcatalogus (mart.indicator_catalogue) is leeg of ontbreekt; de definities staan in de documentatie van de monitor.");
+            ctx.Note("De indicatorcatalogus is leeg of ontbreekt; de definities staan in de documentatie van de monitor.");
             return;
         }
         ctx.Table(

@@ -84,7 +84,7 @@ public sealed class SummarySection : IReportSection
     static KpiTileData Tile(ReportContext ctx, string label, IndicatorValue? v, string target)
     {
         if (v is null)
-            return new KpiTileData(label, "", "–", "Geen gegevens in de indicatormart", target, Status.Incomplete, "");
+            return new KpiTileData(label, "", "–", "Nog geen gegevens geladen", target, Status.Incomplete, "");
         var tileLabel = $"{label}: {v.Period}, {ctx.RegionName(v.Region)}";
         // A value the mart could not compute may still carry a label, e.g. 'niet bij huidig tempo'.
         var value = v.Value is null && v.Label is { } typed ? typed : ctx.Show(v, tileLabel);
@@ -189,8 +189,10 @@ public sealed class SummarySection : IReportSection
             points.Add($"ROA verwacht voor {PeriodText.Long(roa.Period)} {ctx.Show(openings, "baanopeningen ICT")} baanopeningen in ICT-beroepen tegenover {ctx.Show(leavers, "schoolverlaters ICT")} schoolverlaters: " +
                        (t > 0 ? $"een tekort van {ctx.Show(roa, "verwacht tekort ICT")}." : $"geen tekort ({ctx.Show(roa, "verwacht tekort ICT")})."));
 
-        if (ctx.Data.Values.Any(v => v.Status == "incomplete"))
-            points.Add("Een deel van de cijfers is als 'onvolledig' gemarkeerd: daarin ontbreken geleverde of door de bron afgeschermde cellen. Zie 'Bronnen en kwaliteit'.");
+        // Only about figures this page shows: their tiles carry the 'onvolledig' badge.
+        if (ctx.IncompleteShown > 0)
+            points.Add($"{(ctx.IncompleteShown == 1 ? "Eén cijfer op deze pagina is" : $"{DutchFormat.Integer(ctx.IncompleteShown)} cijfers op deze pagina zijn")} " +
+                       "als 'onvolledig' gemarkeerd: daarin ontbreken geleverde of door de bron afgeschermde cellen. Zie 'Bronnen en kwaliteit'.");
         return points;
     }
 }

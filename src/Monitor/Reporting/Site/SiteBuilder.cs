@@ -228,7 +228,7 @@ public static partial class SiteBuilder
                 .Append("decimaalteken, voor scripts), unit en text (het cijfer zoals het op de pagina staat).</p>\n");
 
             var exported = MartExporter.Export(db, downloads, ExportFormat.Parquet, includeDetail: false);
-            html.Append("<h2>Tabellen van de indicatormart (Parquet)</h2>\n<ul>\n");
+            html.Append("<h2>Tabellen van de monitor (Parquet)</h2>\n<ul>\n");
             foreach (var t in exported)
             {
                 var relative = Path.GetRelativePath(root, t.Path).Replace('\\', '/');
