@@ -17,5 +17,6 @@ public static class CommandCatalog
         ExportCommand.Create(),
         ScheduleCommand.Create(),
         ReportCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
