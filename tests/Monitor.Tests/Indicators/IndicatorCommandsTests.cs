@@ -19,7 +19,7 @@ public class IndicatorCommandsTests
         Assert.That(exit, Is.EqualTo(ExitCodes.Success));
         foreach (var entry in Monitor.Indicators.IndicatorCatalogue.Embedded())
             Assert.That(output, Does.Contain(entry.Code));
-        Assert.That(output, Does.Contain("25 indicators"));
+        Assert.That(output, Does.Contain("27 indicators"));
     }
 
     [Test]

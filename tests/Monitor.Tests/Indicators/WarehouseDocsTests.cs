@@ -81,7 +81,7 @@ public class WarehouseDocsTests
             "ict_opleiding_instroom", "hybride_docenten", "werkzaam", "nettogroei", "instroom", "zij_instroom",
             "zij_instroom_aandeel", "uitstroom", "saldo_stromen", "behoud", "groeitekort", "benodigd_tempo", "jaar_een_miljoen",
             "openstaande_vacatures", "ww_kort", "spanningsindicator", "baanopeningen", "instroom_schoolverlaters",
-            "verwacht_tekort", "roa_knelpunt",
+            "verwacht_tekort", "roa_knelpunt", "arbeidsproductiviteit_groei", "overleggen",
         ];
         Assert.That(IndicatorCatalogue.Embedded().Select(c => c.Code), Is.EquivalentTo(contract));
     }
