@@ -12,11 +12,11 @@ CREATE OR REPLACE MACRO intermediate.nl_getal(x) AS
          ELSE replace(format('{:,}', CAST(x AS BIGINT)), ',', '.') END;
 
 -- One Dutch sentence per register row.
-CREATE OR REPLACE MACRO intermediate.doel_tekst(domain, region, category, soort, waarde, basisjaar, doeljaar, bron) AS
+CREATE OR REPLACE MACRO intermediate.doel_tekst(domain, region, category, soort, waarde, basisjaar, doeljaar, bron, unit) AS
     concat_ws(', ',
-        CASE domain WHEN 'ict' THEN 'ICT' WHEN 'techniek' THEN 'Techniek' ELSE 'Totaal' END,
-        CASE WHEN region = 'NL' THEN 'landelijk' ELSE region END,
-        CASE WHEN category IS NULL THEN 'totaal' WHEN category = '*' THEN 'elke categorie afzonderlijk' ELSE 'categorie ' || category END)
+        CASE domain WHEN 'ict' THEN 'ICT' WHEN 'techniek' THEN 'Techniek' END,
+        CASE WHEN region = 'NL' THEN 'landelijk' ELSE 'regio ' || region END,
+        CASE WHEN category = '*' THEN 'elke categorie afzonderlijk' WHEN category IS NOT NULL THEN 'categorie ' || category END)
     || ': '
     || CASE soort
            WHEN 'minimum' THEN 'op koers bij ten minste ' || intermediate.nl_getal(waarde)
@@ -24,7 +24,7 @@ CREATE OR REPLACE MACRO intermediate.doel_tekst(domain, region, category, soort,
            WHEN 'pad' THEN 'op koers bij ten minste de rechte lijn van de eigen waarde in ' || basisjaar || ' naar '
                            || intermediate.nl_getal(waarde) || ' in ' || doeljaar
            ELSE 'op koers bij ten minste het gemiddelde over de tien jaar tot en met ' || basisjaar || ' plus '
-                || replace(printf('%.1f', waarde), '.', ',') END
+                || replace(printf('%.1f', waarde), '.', ',') || CASE WHEN unit = 'procent' THEN ' procentpunt' ELSE '' END END
     || CASE WHEN soort IN ('minimum', 'maximum') THEN
            CASE WHEN basisjaar IS NOT NULL AND doeljaar IS NOT NULL THEN ', ' || basisjaar || ' tot en met ' || doeljaar
                 WHEN basisjaar IS NOT NULL THEN ', vanaf ' || basisjaar
@@ -32,7 +32,7 @@ CREATE OR REPLACE MACRO intermediate.doel_tekst(domain, region, category, soort,
                 ELSE '' END
        WHEN soort = 'pad' THEN ', voor ' || (basisjaar + 1) || ' tot en met ' || doeljaar
        ELSE ', vanaf ' || (basisjaar + 1) END
-    || ' (' || bron || ')';
+    || ' (bron: ' || bron || ')';
 
 CREATE OR REPLACE TABLE mart.indicator_catalogue AS
 WITH norm AS (
@@ -43,13 +43,6 @@ WITH norm AS (
 doel AS (
     SELECT max_by(waarde, doeljaar) AS doel, max(doeljaar) AS doeljaar FROM ref.doelen
     WHERE indicator = 'werkzaam' AND domain = 'ict' AND region = 'NL' AND category IS NULL AND soort = 'pad'
-),
-regels AS (
-    SELECT indicator,
-           string_agg(intermediate.doel_tekst(domain, region, category, soort, waarde, basisjaar, doeljaar, bron), '; '
-                      ORDER BY domain, region, category NULLS FIRST, basisjaar NULLS FIRST) || '.' AS doelregel
-    FROM ref.doelen
-    GROUP BY indicator
 ),
 c AS (
     SELECT * FROM (VALUES
@@ -244,6 +237,14 @@ c AS (
      'Programmabureau Actieplan Groene en Digitale Banen: overleggen van de governance.',
      NULL)
     ) AS c(code, naam, beschrijving, pijler, unit, formule, bron, definitie, doelregel)
+),
+regels AS (
+    SELECT d.indicator,
+           string_agg(intermediate.doel_tekst(d.domain, d.region, d.category, d.soort, d.waarde, d.basisjaar, d.doeljaar, d.bron, c.unit), '; '
+                      ORDER BY d.domain, d.region, d.category NULLS FIRST, d.basisjaar NULLS FIRST) || '.' AS doelregel
+    FROM ref.doelen AS d
+    JOIN c ON c.code = d.indicator
+    GROUP BY d.indicator
 )
 SELECT
     CAST(c.code AS VARCHAR) AS code,

@@ -1,7 +1,9 @@
 -- The target register and the industries, reloaded from reference/ on every run like the other reference
--- tables, and the ledger of which copy of each reference file a run used.
+-- tables, and the ledger of which copy of each reference file a run used. A bad register row is quarantined in
+-- meta.quarantine with extract_id 0 (reference files are not extracts) and file_name 'reference/doelen.csv';
+-- like the register itself those rows are replaced on every run.
 
--- One row per valid row of reference/doelen.csv (bad rows are in meta.quarantine under the register's extract).
+-- One row per valid row of reference/doelen.csv.
 CREATE TABLE ref.doelen (
     indicator    VARCHAR NOT NULL,        -- a code of mart.indicator_catalogue
     domain       VARCHAR NOT NULL,        -- techniek, ict, totaal
@@ -24,7 +26,7 @@ CREATE TABLE ref.bedrijfstakken (
 );
 
 -- Per run, per reference file: the copy that was used (the data directory's, or the one shipped with the monitor).
-CREATE TABLE meta.run_reference (
+CREATE TABLE IF NOT EXISTS meta.run_reference (
     run_id      VARCHAR NOT NULL,
     file_name   VARCHAR NOT NULL,
     origin      VARCHAR NOT NULL,         -- the path read, or '(shipped) reference/<file>'

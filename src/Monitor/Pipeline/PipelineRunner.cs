@@ -167,7 +167,7 @@ public sealed class PipelineRunner
                     using (var tx = ctx.Db.Connection.BeginTransaction())
                     {
                         ReferenceLoader.Write(ctx.Db.Connection, reference.Data);
-                        register = ReferenceLedger.Record(ctx.Db.Connection, runId, reference, clock());
+                        register = ReferenceLedger.Record(ctx.Db.Connection, runId, reference);
                         tx.Commit();
                     }
                     observer.Info(ReferenceLedger.Describe(reference, register));

@@ -224,18 +224,18 @@ public static class ReferenceLoader
         }
         if (!TryDecimal(waarde, out var value))
         {
-            error = ("Waarde", waarde, "expected a number such as 60000, 1,0 or -0,5 (decimal comma or point, no thousands separators)");
+            error = ("Waarde", waarde, "expected a number such as 12, 0,85 or -0,5 (decimal comma, or a point not followed by exactly three digits; no thousands separators)");
             return null;
         }
         int? basisjaar = null, doeljaar = null;
         if (basis.Length > 0)
         {
-            if (!Year.TryParse(basis, out var y)) { error = ("Basisjaar", basis, "expected a year such as 2022, or empty"); return null; }
+            if (!Year.TryParse(basis, out var y)) { error = ("Basisjaar", basis, "expected a year such as 2024, or empty"); return null; }
             basisjaar = y.Value;
         }
         if (doel.Length > 0)
         {
-            if (!Year.TryParse(doel, out var y)) { error = ("Doeljaar", doel, "expected a year such as 2030, or empty"); return null; }
+            if (!Year.TryParse(doel, out var y)) { error = ("Doeljaar", doel, "expected a year such as 2028, or empty"); return null; }
             doeljaar = y.Value;
         }
         switch (soort)
@@ -263,6 +263,8 @@ public static class ReferenceLoader
     {
         value = 0;
         if (text.Length == 0 || (text.Contains(',') && text.Contains('.')) || text.Count(ch => ch is ',' or '.') > 1) return false;
+        // 60.000 could be sixty or sixty thousand: a target must not depend on the guess.
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?\d{1,3}\.\d{3}$")) return false;
         return double.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
