@@ -107,6 +107,18 @@ public class TargetRegisterTests
     }
 
     [Test]
+    public void Monitor_explain_prints_the_register_row_of_a_target()
+    {
+        using var w = WithRegister("hybride_docenten;techniek;NL;;pad;540;2022;2024;Kamerbrief test");
+        w.Db.Dispose();
+        var (exit, output, err) = MonitorCli.Invoke("explain", "hybride_docenten", "--period", "2023", "--out", w.OutDir);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), err);
+        Assert.That(output, Does.Contain("target: 490, status: on_track"));
+        Assert.That(output, Does.Contain(
+            "target register: test/doelen.csv:2 — Soort pad, Waarde 540, Basisjaar 2022, Doeljaar 2024, Bron Kamerbrief test; path from 440 in 2022"));
+    }
+
+    [Test]
     public void Pad_without_a_value_in_its_Basisjaar_gives_no_target_and_a_failed_warning_check_naming_the_row()
     {
         using var w = WithRegister("hybride_docenten;techniek;NL;;pad;540;2010;2024;test");
