@@ -166,6 +166,30 @@ public class TargetRegisterTests
         Assert.That(T(w, "2023", "vmbo"), Is.EqualTo(((double?)51, "on_track")));
     }
 
+    // The programme office's per-year counts (overleggen): koersoverleg at least 3 a year from 2023, as of 2025-06-30.
+    // 2024 (ended) with 2 meetings: behind. 2025 (not ended) with 2: incomplete; with 3 the target is already met: on_track.
+    [TestCase(2, "2024", "behind")]
+    [TestCase(2, "2025", "incomplete")]
+    [TestCase(3, "2025", "on_track")]
+    public void A_year_that_has_not_ended_is_incomplete_for_a_programme_count_unless_its_target_is_met(int meetings, string year, string status)
+    {
+        using var w = WithRegister("overleggen;totaal;NL;koersoverleg;minimum;3;2023;;test");
+        // Stand-in for the programma/ value model: the union the target views read from, with one count.
+        w.Sql($"""
+            CREATE OR REPLACE VIEW intermediate.int_indicator_values AS
+            SELECT 'overleggen' AS indicator, 'totaal' AS domain, '{year}' AS period, 'year' AS period_type, {year} AS period_order,
+                   'NL' AS region, 'nl' AS region_level, 'koersoverleg' AS category, CAST({meetings} AS DOUBLE) AS value, 'aantal' AS unit,
+                   CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, false AS incomplete, CAST(NULL AS VARCHAR) AS label,
+                   CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, 'Programmabureau' AS source,
+                   DATE '2025-06-30' AS vintage
+            """);
+        w.Db.SetAsOf(new DateOnly(2025, 6, 30));
+        var row = w.Db.Connection.QuerySingle<(double? Target, bool Incomplete, bool? OnTrack)>(
+            "SELECT target, incomplete, on_track FROM intermediate.int_target_values");
+        var actual = row.Incomplete ? "incomplete" : row.OnTrack == true ? "on_track" : "behind";
+        Assert.That((row.Target, actual), Is.EqualTo(((double?)3, status)));
+    }
+
     static (IReadOnlyList<Monitor.Domain.TargetRow> Rows, IReadOnlyList<QuarantinedRow> Errors) Read(params string[] lines)
     {
         var reference = ReferenceLoader.Load("/nonexistent-so-the-shipped-reference-is-used").Data;
