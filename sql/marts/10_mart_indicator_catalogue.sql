@@ -1,17 +1,51 @@
 -- The indicator catalogue: one row per indicator code that mart.indicator_values can hold.
 -- Researchers and the report read names, formulas, sources and target rules from here.
+-- The target rule (doelregel) is written from the target register ref.doelen, never by hand; names and formulas
+-- that mention the ICT norm, goal or goal year take them from the register too ({norm}, {doel}, {doeljaar}).
+CREATE SCHEMA IF NOT EXISTS intermediate;
+
+-- A number in Dutch notation: thousands with a dot, decimals with a comma, whole millions as "N miljoen".
+CREATE OR REPLACE MACRO intermediate.nl_getal(x) AS
+    CASE WHEN x IS NULL THEN NULL
+         WHEN x <> round(x) THEN replace(CAST(x AS VARCHAR), '.', ',')
+         WHEN abs(x) >= 1e6 AND x % 1e6 = 0 THEN CAST(CAST(x / 1e6 AS BIGINT) AS VARCHAR) || ' miljoen'
+         ELSE replace(format('{:,}', CAST(x AS BIGINT)), ',', '.') END;
+
+-- One Dutch sentence per register row.
+CREATE OR REPLACE MACRO intermediate.doel_tekst(domain, region, category, soort, waarde, basisjaar, doeljaar, bron, unit) AS
+    concat_ws(', ',
+        CASE domain WHEN 'ict' THEN 'ICT' WHEN 'techniek' THEN 'Techniek' END,
+        CASE WHEN region = 'NL' THEN 'landelijk' ELSE 'regio ' || region END,
+        CASE WHEN category = '*' THEN 'elke categorie afzonderlijk' WHEN category IS NOT NULL THEN 'categorie ' || category END)
+    || ': '
+    || CASE soort
+           WHEN 'minimum' THEN 'op koers bij ten minste ' || intermediate.nl_getal(waarde)
+           WHEN 'maximum' THEN 'op koers bij ten hoogste ' || intermediate.nl_getal(waarde)
+           WHEN 'pad' THEN 'op koers bij ten minste de rechte lijn van de eigen waarde in ' || basisjaar || ' naar '
+                           || intermediate.nl_getal(waarde) || ' in ' || doeljaar
+           ELSE 'op koers bij ten minste het gemiddelde over de tien jaar tot en met ' || basisjaar || ' plus '
+                || replace(printf('%.1f', waarde), '.', ',') || CASE WHEN unit = 'procent' THEN ' procentpunt' ELSE '' END END
+    || CASE WHEN soort IN ('minimum', 'maximum') THEN
+           CASE WHEN basisjaar IS NOT NULL AND doeljaar IS NOT NULL THEN ', ' || basisjaar || ' tot en met ' || doeljaar
+                WHEN basisjaar IS NOT NULL THEN ', vanaf ' || basisjaar
+                WHEN doeljaar IS NOT NULL THEN ', tot en met ' || doeljaar
+                ELSE '' END
+       WHEN soort = 'pad' THEN ', voor ' || (basisjaar + 1) || ' tot en met ' || doeljaar
+       ELSE ', vanaf ' || (basisjaar + 1) END
+    || ' (bron: ' || bron || ')';
+
 CREATE OR REPLACE TABLE mart.indicator_catalogue AS
-SELECT
-    CAST(code AS VARCHAR) AS code,
-    CAST(naam AS VARCHAR) AS naam,
-    CAST(beschrijving AS VARCHAR) AS beschrijving,
-    CAST(pijler AS INTEGER) AS pijler,
-    CAST(unit AS VARCHAR) AS unit,
-    CAST(formule AS VARCHAR) AS formule,
-    CAST(bron AS VARCHAR) AS bron,
-    CAST(definitie AS VARCHAR) AS definitie,
-    CAST(doelregel AS VARCHAR) AS doelregel
-FROM (VALUES
+WITH norm AS (
+    -- The ICT growth norm and the goal with its year, as the register holds them (latest Basisjaar first).
+    SELECT max_by(waarde, coalesce(basisjaar, 0)) AS norm FROM ref.doelen
+    WHERE indicator = 'nettogroei' AND domain = 'ict' AND region = 'NL' AND category IS NULL AND soort = 'minimum'
+),
+doel AS (
+    SELECT max_by(waarde, doeljaar) AS doel, max(doeljaar) AS doeljaar FROM ref.doelen
+    WHERE indicator = 'werkzaam' AND domain = 'ict' AND region = 'NL' AND category IS NULL AND soort = 'pad'
+),
+c AS (
+    SELECT * FROM (VALUES
     ('onderwijs_instroom', 'Instroom bètatechnisch onderwijs',
      'Nieuwe leerlingen en studenten in een bètatechnische richting in een studiejaar, per onderwijssoort en in totaal.',
      1, 'aantal',
@@ -60,7 +94,7 @@ FROM (VALUES
      'Som van Hybride_docenten over vmbo, mbo en hbo.',
      'Techniekpactmonitor',
      'Techniekpactmonitor: hybride docenten in vmbo, mbo en hbo.',
-     'Doel 1.000 hybride docenten (totaal): op koers bij ten minste 1.000.'),
+     NULL),
     ('werkzaam', 'Werkzamen',
      'Aantal werkenden in het domein aan het eind van het jaar.',
      2, 'aantal',
@@ -74,7 +108,7 @@ FROM (VALUES
      'Werkzaam eind jaar t − werkzaam eind jaar t−1.',
      'Techniekpactmonitor (techniek); pr-eDICT (ict)',
      'Als werkzaam: techniek en ict volgens hun eigen bron, nooit opgeteld.',
-     'ICT landelijk: groei van 60.000 ICT-professionals per jaar; op koers bij ten minste 60.000.'),
+     NULL),
     ('instroom', 'Instroom arbeidsmarkt',
      'Mensen die in het jaar gaan werken in een beroep van het domein, per herkomst en in totaal.',
      2, 'aantal',
@@ -117,24 +151,24 @@ FROM (VALUES
      'Techniekpactmonitor (techniek); pr-eDICT (ict)',
      'Als werkzaam: techniek en ict volgens hun eigen bron, nooit opgeteld.',
      NULL),
-    ('groeitekort', 'Groeitekort ten opzichte van 60.000 per jaar',
-     'Hoeveel de nettogroei van het aantal ICT-professionals achterblijft bij de benodigde 60.000 per jaar.',
+    ('groeitekort', 'Groeitekort ten opzichte van {norm} per jaar',
+     'Hoeveel de nettogroei van het aantal ICT-professionals achterblijft bij de benodigde {norm} per jaar.',
      2, 'aantal',
-     '60.000 − nettogroei ICT (landelijk).',
-     'pr-eDICT',
-     'pr-eDICT: ICT-professionals in de digitale economie.',
-     'Doel 0: op koers wanneer het groeitekort 0 of negatief is (groei van ten minste 60.000).'),
-    ('benodigd_tempo', 'Benodigd groeitempo naar 1 miljoen',
-     'Gemiddelde groei per jaar die vanaf jaar t nog nodig is om in 2030 1 miljoen ICT-professionals te hebben.',
-     2, 'aantal',
-     '(1.000.000 − werkzaam eind jaar t) / (2030 − t), voor t vóór 2030.',
+     '{norm} − nettogroei ICT (landelijk); de norm is de minimumregel van nettogroei ICT landelijk in reference/doelen.csv, in de jaren waarin die geldt.',
      'pr-eDICT',
      'pr-eDICT: ICT-professionals in de digitale economie.',
      NULL),
-    ('jaar_een_miljoen', 'Jaar waarin 1 miljoen wordt bereikt',
-     'Het jaar waarin het aantal ICT-professionals 1 miljoen bereikt als de gemiddelde nettogroei van de laatste drie jaar aanhoudt.',
+    ('benodigd_tempo', 'Benodigd groeitempo naar {doel}',
+     'Gemiddelde groei per jaar die vanaf jaar t nog nodig is om in {doeljaar} {doel} ICT-professionals te hebben.',
+     2, 'aantal',
+     '({doel} − werkzaam eind jaar t) / ({doeljaar} − t), voor t vóór {doeljaar}; doel en doeljaar uit de padregel van werkzaam ICT landelijk in reference/doelen.csv.',
+     'pr-eDICT',
+     'pr-eDICT: ICT-professionals in de digitale economie.',
+     NULL),
+    ('jaar_een_miljoen', 'Jaar waarin {doel} wordt bereikt',
+     'Het jaar waarin het aantal ICT-professionals {doel} bereikt als de gemiddelde nettogroei van de laatste drie jaar aanhoudt.',
      2, 'jaar',
-     't + ⌈(1.000.000 − werkzaam eind jaar t) / gemiddelde nettogroei van jaar t−2, t−1 en t⌉; geen waarde (label ''niet bij huidig tempo'') als dat gemiddelde 0 of negatief is.',
+     't + ⌈({doel} − werkzaam eind jaar t) / gemiddelde nettogroei van jaar t−2, t−1 en t⌉; geen waarde (label ''niet bij huidig tempo'') als dat gemiddelde 0 of negatief is. Het doel is de Waarde van de padregel van werkzaam ICT landelijk in reference/doelen.csv.',
      'pr-eDICT',
      'pr-eDICT: ICT-professionals in de digitale economie.',
      NULL),
@@ -243,4 +277,31 @@ FROM (VALUES
      'Programmabureau',
      'Overleggen van de governance zoals het programmabureau ze registreert (laatste levering per overleg).',
      NULL)
-) AS c(code, naam, beschrijving, pijler, unit, formule, bron, definitie, doelregel);
+    ) AS c(code, naam, beschrijving, pijler, unit, formule, bron, definitie, doelregel)
+),
+regels AS (
+    SELECT d.indicator,
+           string_agg(intermediate.doel_tekst(d.domain, d.region, d.category, d.soort, d.waarde, d.basisjaar, d.doeljaar, d.bron, c.unit), '; '
+                      ORDER BY d.domain, d.region, d.category NULLS FIRST, d.basisjaar NULLS FIRST) || '.' AS doelregel
+    FROM ref.doelen AS d
+    JOIN c ON c.code = d.indicator
+    GROUP BY d.indicator
+)
+SELECT
+    CAST(c.code AS VARCHAR) AS code,
+    CAST(replace(replace(replace(c.naam, '{norm}', coalesce(intermediate.nl_getal(norm.norm), 'de norm')),
+        '{doel}', coalesce(intermediate.nl_getal(doel.doel), 'het doel')), '{doeljaar}', coalesce(CAST(doel.doeljaar AS VARCHAR), 'het doeljaar')) AS VARCHAR) AS naam,
+    CAST(replace(replace(replace(c.beschrijving, '{norm}', coalesce(intermediate.nl_getal(norm.norm), 'de norm')),
+        '{doel}', coalesce(intermediate.nl_getal(doel.doel), 'het doel')), '{doeljaar}', coalesce(CAST(doel.doeljaar AS VARCHAR), 'het doeljaar')) AS VARCHAR) AS beschrijving,
+    CAST(c.pijler AS INTEGER) AS pijler,
+    CAST(c.unit AS VARCHAR) AS unit,
+    CAST(replace(replace(replace(c.formule, '{norm}', coalesce(intermediate.nl_getal(norm.norm), 'de norm')),
+        '{doel}', coalesce(intermediate.nl_getal(doel.doel), 'het doel')), '{doeljaar}', coalesce(CAST(doel.doeljaar AS VARCHAR), 'het doeljaar')) AS VARCHAR) AS formule,
+    CAST(c.bron AS VARCHAR) AS bron,
+    CAST(c.definitie AS VARCHAR) AS definitie,
+    CAST(r.doelregel AS VARCHAR) AS doelregel
+FROM c
+CROSS JOIN norm
+CROSS JOIN doel
+LEFT JOIN regels AS r ON r.indicator = c.code
+ORDER BY c.pijler, c.code;

@@ -1,5 +1,5 @@
 -- Pillar 1, Techniekpactmonitor: hybrid teachers per year (national), by onderwijssoort and in
--- total; the target of 1,000 applies to the total only.
+-- total; the target comes from the register (80_int_targets.sql).
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_tpm_docenten_values AS
 WITH agg AS (
@@ -14,8 +14,7 @@ SELECT 'hybride_docenten' AS indicator, 'techniek' AS domain,
        CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
        'NL' AS region, 'nl' AS region_level, category,
        CAST(value AS DOUBLE) AS value, 'aantal' AS unit,
-       CASE WHEN category IS NULL THEN 1000.0 END AS target,
-       CASE WHEN category IS NULL THEN value >= 1000 END AS on_track,
+       CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track,
        incomplete,
        CAST(NULL AS VARCHAR) AS label, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
        'Techniekpactmonitor' AS source, vintage

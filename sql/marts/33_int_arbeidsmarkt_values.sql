@@ -1,6 +1,8 @@
 -- Pillar 2, workforce and flows per domain (each from its own source), year and region:
 -- stock, growth, inflow and outflow by category, zij-instroom, balance of flows, retention, and
--- for ICT nationally the distance to one million in 2030.
+-- for ICT nationally the indicators defined by a target: the growth gap against the norm (the nettogroei
+-- minimum row of ref.doelen in force in year t) and the distance to the goal (the werkzaam pad row).
+-- Targets and statuses themselves are applied from the register by 80_int_targets.sql.
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_arbeidsmarkt_values AS
 WITH stock AS (
@@ -33,6 +35,23 @@ groei AS (
 in_total AS (SELECT * FROM flows WHERE stroom = 'instroom' AND category IS NULL),
 uit_total AS (SELECT * FROM flows WHERE stroom = 'uitstroom' AND category IS NULL),
 -- Mean growth over the last three years; the three growth figures must all exist.
+-- The ICT growth norm in force in year t (nettogroei, ict, NL, total, minimum).
+norm AS (
+    SELECT g.jaar, d.waarde AS norm
+    FROM (SELECT DISTINCT jaar FROM groei) AS g
+    JOIN ref.doelen AS d
+      ON d.indicator = 'nettogroei' AND d.domain = 'ict' AND d.region = 'NL' AND d.category IS NULL AND d.soort = 'minimum'
+     AND g.jaar BETWEEN coalesce(d.basisjaar, g.jaar) AND coalesce(d.doeljaar, g.jaar)
+),
+-- The ICT goal seen from year t: the werkzaam pad row with the nearest Doeljaar not before t.
+goal AS (
+    SELECT s.jaar, max_by(d.waarde, -d.doeljaar) AS goal, min(d.doeljaar) AS goal_year
+    FROM (SELECT DISTINCT jaar FROM stock) AS s
+    JOIN ref.doelen AS d
+      ON d.indicator = 'werkzaam' AND d.domain = 'ict' AND d.region = 'NL' AND d.category IS NULL AND d.soort = 'pad'
+     AND d.doeljaar >= s.jaar
+    GROUP BY s.jaar
+),
 trend AS (
     SELECT g.domain, g.source, g.jaar, g.region, g.region_level, g.werkzaam,
            avg(p.value) AS mean_groei,
@@ -54,9 +73,7 @@ v AS (
     FROM stock
     UNION ALL
     SELECT 'nettogroei', domain, source, jaar, region, region_level,
-           NULL, value, 'aantal',
-           CASE WHEN domain = 'ict' AND region = 'NL' THEN 60000.0 END,
-           CASE WHEN domain = 'ict' AND region = 'NL' THEN value >= 60000 END,
+           NULL, value, 'aantal', NULL, NULL,
            incomplete, NULL, NULL, NULL, vintage
     FROM groei
     UNION ALL
@@ -88,27 +105,30 @@ v AS (
     FROM uit_total AS u
     JOIN stock AS s ON s.domain = u.domain AND s.region = u.region AND s.jaar = u.jaar - 1
     UNION ALL
-    SELECT 'groeitekort', domain, source, jaar, region, region_level,
-           NULL, 60000.0 - value, 'aantal', 0.0, 60000.0 - value <= 0,
-           incomplete, NULL, NULL, NULL, vintage
-    FROM groei
-    WHERE domain = 'ict' AND region = 'NL'
+    SELECT 'groeitekort', g.domain, g.source, g.jaar, g.region, g.region_level,
+           NULL, n.norm - g.value, 'aantal', NULL, NULL,
+           g.incomplete, NULL, NULL, NULL, g.vintage
+    FROM groei AS g
+    JOIN norm AS n ON n.jaar = g.jaar
+    WHERE g.domain = 'ict' AND g.region = 'NL'
     UNION ALL
-    SELECT 'benodigd_tempo', domain, source, jaar, region, region_level,
-           NULL, (1000000.0 - value) / (2030 - jaar), 'aantal', NULL, NULL,
-           incomplete, NULL, NULL, NULL, vintage
-    FROM stock
-    WHERE domain = 'ict' AND region = 'NL' AND jaar < 2030
+    SELECT 'benodigd_tempo', s.domain, s.source, s.jaar, s.region, s.region_level,
+           NULL, (o.goal - s.value) / (o.goal_year - s.jaar), 'aantal', NULL, NULL,
+           s.incomplete, NULL, NULL, NULL, s.vintage
+    FROM stock AS s
+    JOIN goal AS o ON o.jaar = s.jaar
+    WHERE s.domain = 'ict' AND s.region = 'NL' AND s.jaar < o.goal_year
     UNION ALL
-    SELECT 'jaar_een_miljoen', domain, source, jaar, region, region_level,
+    SELECT 'jaar_een_miljoen', t.domain, t.source, t.jaar, t.region, t.region_level,
            NULL,
-           CASE WHEN werkzaam >= 1000000 THEN jaar
-                WHEN mean_groei > 0 THEN jaar + ceil((1000000.0 - werkzaam) / mean_groei) END,
-           'jaar', NULL, NULL, incomplete,
-           CASE WHEN werkzaam < 1000000 AND mean_groei <= 0 THEN 'niet bij huidig tempo' END,
-           NULL, NULL, vintage
-    FROM trend
-    WHERE domain = 'ict' AND region = 'NL'
+           CASE WHEN t.werkzaam >= o.goal THEN t.jaar
+                WHEN t.mean_groei > 0 THEN t.jaar + ceil((o.goal - t.werkzaam) / t.mean_groei) END,
+           'jaar', NULL, NULL, t.incomplete,
+           CASE WHEN t.werkzaam < o.goal AND t.mean_groei <= 0 THEN 'niet bij huidig tempo' END,
+           NULL, NULL, t.vintage
+    FROM trend AS t
+    JOIN goal AS o ON o.jaar = t.jaar
+    WHERE t.domain = 'ict' AND t.region = 'NL'
 )
 SELECT indicator, domain,
        CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,

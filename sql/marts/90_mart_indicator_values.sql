@@ -2,17 +2,8 @@
 -- category, with its status, source, vintage and the as-of date of the build (see docs/indicators.md).
 CREATE OR REPLACE TABLE mart.indicator_values AS
 WITH v AS (
-    SELECT * FROM intermediate.int_tpm_onderwijs_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_predict_onderwijs_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_tpm_docenten_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_arbeidsmarkt_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_uwv_detail_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_roa_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_aandeel_vrouwen_werkzaam_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_arbeidsproductiviteit_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_acties_values
-    UNION ALL BY NAME SELECT * FROM intermediate.int_overleggen_values
+    -- every value (70_int_indicator_values.sql) with its target from the register (80_int_targets.sql)
+    SELECT * FROM intermediate.int_target_values
 )
 SELECT
     CAST(indicator AS VARCHAR) AS indicator,

@@ -18,5 +18,6 @@ public static class CommandCatalog
         ScheduleCommand.Create(),
         ReportCommand.Create(),
         SiteCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

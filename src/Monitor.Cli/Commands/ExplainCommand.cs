@@ -87,6 +87,19 @@ public static class ExplainCommand
             if (v.Numerator is not null || v.Denominator is not null)
                 console.WriteLine($"  numerator {Number(v.Numerator)} / denominator {Number(v.Denominator)}");
             console.WriteLine($"  target: {Number(v.Target)}, status: {v.Status}");
+            if (e.Rule is { } r)
+            {
+                var years = $"Basisjaar {r.Basisjaar?.ToString(CultureInfo.InvariantCulture) ?? "-"}, Doeljaar {r.Doeljaar?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
+                var basis = r.Soort switch
+                {
+                    "pad" => $"; path from {Number(r.BaseValue)} in {r.Basisjaar}",
+                    "boven_basis" => $"; base mean {Number(r.BaseMean)} over {r.BaseYears} of 10 years",
+                    _ => "",
+                };
+                var category = r.RegisterCategory is null ? "" : $", Categorie {r.RegisterCategory}";
+                console.WriteLine($"  target register: {r.Origin}:{r.LineNumber} — Soort {r.Soort}, Waarde {Number(r.Waarde)}, {years}{category}, Bron {r.Bron}{basis}" +
+                                  (r.Target is null ? " (not applicable: no target)" : ""));
+            }
             console.WriteLine($"  source: {v.Source}, latest input vintage {v.Vintage:yyyy-MM-dd}");
 
             var shown = maxInputs <= 0 ? e.Inputs : e.Inputs.Take(maxInputs).ToList();

@@ -22,6 +22,10 @@ public sealed class ReferenceData
     public required IReadOnlyDictionary<string, (string Naam, string Provincie)> Arbeidsmarktregios { get; init; }
     public required IReadOnlyDictionary<string, (string Naam, string[] Provincies)> Techniekpactregios { get; init; }
     public required IReadOnlyDictionary<string, (string Naam, string Domein)> Beroepen { get; init; }
+    /// <summary>SBI 2008 sections (and <c>totaal</c>) from reference/bedrijfstakken.csv: name and domain.</summary>
+    public IReadOnlyDictionary<string, (string Naam, string Domein)> Bedrijfstakken { get; init; } = new Dictionary<string, (string, string)>();
+    /// <summary>The valid rows of the target register reference/doelen.csv.</summary>
+    public IReadOnlyList<TargetRow> Doelen { get; init; } = [];
 
     public RegionLevel? LevelOf(string code)
     {

@@ -23,15 +23,35 @@ public static class IndicatorCatalogue
     public static IReadOnlyList<CatalogueEntry> FromWarehouse(WarehouseDb db) =>
         db.Connection.Query<CatalogueEntry>(Select).ToList();
 
-    /// <summary>The catalogue of this build of the program, without a warehouse: the model runs in memory.</summary>
+    /// <summary>
+    /// The catalogue of this build of the program, without a warehouse: the model runs in memory, its target rules
+    /// written from the shipped target register.
+    /// </summary>
     public static IReadOnlyList<CatalogueEntry> Embedded()
+    {
+        var shipped = Monitor.Sources.ReferenceLoader.Load("/nonexistent-so-the-shipped-reference-is-used").Data;
+        using var connection = InMemory(shipped);
+        return connection.Query<CatalogueEntry>(Select).ToList();
+    }
+
+    /// <summary>The indicator codes of this build (what a target register row may name).</summary>
+    public static IReadOnlySet<string> EmbeddedCodes()
+    {
+        using var connection = InMemory(null);
+        return connection.Query<string>("SELECT code FROM mart.indicator_catalogue").ToHashSet(StringComparer.Ordinal);
+    }
+
+    static DuckDBConnection InMemory(Monitor.Domain.ReferenceData? reference)
     {
         var model = SqlResources.Folder(IndicatorBuilder.ModelFolder)
             .Single(m => m.Name.EndsWith("mart_indicator_catalogue", StringComparison.Ordinal));
-        using var connection = new DuckDBConnection("Data Source=:memory:");
+        var targets = SqlResources.Folder("warehouse").Single(m => m.Name.EndsWith("_targets", StringComparison.Ordinal));
+        var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        connection.Execute("CREATE SCHEMA mart");
+        connection.Execute("CREATE SCHEMA mart; CREATE SCHEMA ref; CREATE SCHEMA meta;");
+        connection.Execute(targets.Sql);
+        if (reference is not null) Monitor.Sources.ReferenceLoader.WriteBedrijfstakkenAndDoelen(connection, reference);
         connection.Execute(model.Sql);
-        return connection.Query<CatalogueEntry>(Select).ToList();
+        return connection;
     }
 }

@@ -28,7 +28,17 @@ public sealed record ExtractRef(int ExtractId, string FileName, DateOnly Vintage
 /// <summary>The inputs of one role (e.g. numerator, werkzaam t-1) added up: what the formula was applied to.</summary>
 public sealed record RoleTotal(string Role, string Measure, double Sum, int Cells, int NotDelivered);
 
-public sealed record ExplainedValue(IndicatorValue Value, IReadOnlyList<ExplainInput> Inputs, IReadOnlyList<ExtractRef> Extracts)
+/// <summary>
+/// The row of the target register (ref.doelen) that covers a value: where it is (file, line), what it says, and the
+/// base it was applied from (pad: the series' value in Basisjaar; boven_basis: the ten-year mean and its year count).
+/// Target is the threshold it set for this value, null when the row could not be applied.
+/// </summary>
+public sealed record TargetRule(
+    string Origin, int LineNumber, string Soort, double Waarde, int? Basisjaar, int? Doeljaar, string Bron,
+    string? RegisterCategory, double? BaseValue, double? BaseMean, long BaseYears, double? Target);
+
+public sealed record ExplainedValue(IndicatorValue Value, IReadOnlyList<ExplainInput> Inputs, IReadOnlyList<ExtractRef> Extracts,
+    TargetRule? Rule = null)
 {
     public IReadOnlyList<RoleTotal> RoleTotals =>
         Inputs.GroupBy(i => (i.Role, i.Measure))
@@ -81,9 +91,20 @@ public static class IndicatorExplainer
         if (values.Count == 0)
             throw new ExplainException(NotFoundMessage(db, code, period, region, domain, category));
 
-        var explained = values.Select(v => new ExplainedValue(v, Inputs(db, v), [])).ToList();
+        var explained = values.Select(v => new ExplainedValue(v, Inputs(db, v), [], RuleOf(db, v))).ToList();
         return new ExplainResult(entry, asOf, explained.Select(e => e with { Extracts = ExtractsOf(e.Inputs) }).ToList());
     }
+
+    /// <summary>The register row applied to this value (the same view the mart was built from), if one covers it.</summary>
+    static TargetRule? RuleOf(WarehouseDb db, IndicatorValue value) =>
+        db.Connection.QueryFirstOrDefault<TargetRule>("""
+            SELECT origin AS Origin, line_number AS LineNumber, soort AS Soort, waarde AS Waarde, basisjaar AS Basisjaar,
+                   doeljaar AS Doeljaar, bron AS Bron, register_category AS RegisterCategory, base_value AS BaseValue,
+                   base_mean AS BaseMean, base_years AS BaseYears, target AS Target
+            FROM intermediate.int_target_applied
+            WHERE indicator = $indicator AND domain = $domain AND period = $period AND region = $region
+              AND category IS NOT DISTINCT FROM $category
+            """, new { indicator = value.Indicator, domain = value.Domain, period = value.Period, region = value.Region, category = value.Category });
 
     static IReadOnlyList<ExplainInput> Inputs(WarehouseDb db, IndicatorValue value)
     {

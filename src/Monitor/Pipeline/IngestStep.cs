@@ -27,7 +27,9 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
     public int Unchanged => Files.Count(f => f.State == FileState.Unchanged);
     public long RowsLoaded => Files.Where(f => f.State == FileState.Loaded).Sum(f => f.RowsLoaded);
     public long RowsQuarantined => Files.Where(f => f.State is FileState.Loaded or FileState.Rejected).Sum(f => f.RowsQuarantined);
-    public bool HasProblems => Files.Any(f => f.HasProblems);
+    /// <summary>Rows of the target register reference/doelen.csv that were quarantined (not applied).</summary>
+    public long RegisterRowsQuarantined { get; init; }
+    public bool HasProblems => Files.Any(f => f.HasProblems) || RegisterRowsQuarantined > 0;
 }
 
 /// <param name="fastDetail">Vacancy-level files go to <see cref="DetailLoader"/>; false reads them with the generic path (tests compare the two).</param>

@@ -163,14 +163,19 @@ public sealed class PipelineRunner
 
                 RunStepRecorded(PipelineSteps.Ingest, context, ledger, records, observer, resilience, (ctx, _) =>
                 {
+                    RegisterOutcome register;
                     using (var tx = ctx.Db.Connection.BeginTransaction())
                     {
                         ReferenceLoader.Write(ctx.Db.Connection, reference.Data);
+                        register = ReferenceLedger.Record(ctx.Db.Connection, runId, reference);
                         tx.Commit();
                     }
+                    observer.Info(ReferenceLedger.Describe(reference, register));
                     var validator = new ExtractValidator(reference.Data, request.BadRowThreshold);
-                    ctx.Ingest = new IngestStep(validator, clock, resilience.FileIo).Run(ctx.Db, runId, files, observer.FileProcessed, unstable);
-                    return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined");
+                    ctx.Ingest = new IngestStep(validator, clock, resilience.FileIo).Run(ctx.Db, runId, files, observer.FileProcessed, unstable)
+                        with { RegisterRowsQuarantined = register.RowsQuarantined };
+                    return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined; " +
+                                                   $"target register {register.RowsApplied} of {register.RowsTotal} rows applied, {register.RowsQuarantined} quarantined");
                 }, cancellationToken);
                 ingest = context.Ingest;
 
