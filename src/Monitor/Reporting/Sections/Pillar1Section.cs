@@ -198,12 +198,13 @@ public sealed class Pillar1Section : IReportSection
         var present = d.Categories("hybride_docenten", "techniek", "NL");
         var levels = Levels.Where(present.Contains).Concat(present.Where(c => !Levels.Contains(c))).ToList();
         var axis = SeriesAxis.Of(total);
-        var goal = total.LastOrDefault(v => v.Target is not null)?.Target ?? PolicyTargets.HybrideDocentenGoal;
+        var goal = total.LastOrDefault(v => v.Target is not null)?.Target ?? ctx.Data.TargetRow("hybride_docenten", "techniek")?.Waarde;
         var latest = total.LastOrDefault(v => v.Value is not null);
         string? intro = null;
         if (latest?.Value is not null)
             intro = ($"Hybride docenten werken in het bedrijfsleven en geven daarnaast les in technisch onderwijs. In {latest.Period} waren het er " +
-                          $"{ctx.Show(latest, "hybride docenten")}; het doel is {ctx.Show(goal, "aantal", "doel hybride docenten", latest.Period, "NL")}. " +
+                          $"{ctx.Show(latest, "hybride docenten")}; " +
+                          (goal is { } g ? $"het doel is {ctx.Show(g, "aantal", "doel hybride docenten", latest.Period, "NL")}. " : "het doelenregister bevat er geen doel voor. ") +
                           $"Status: {StatusText.Parse(latest.Status).Word()}.");
         var series = levels.Count > 0
             ? levels.Select((l, i) => new ChartSeries(l, axis.Align(d.Series("hybride_docenten", "techniek", "NL", l)), i)).ToList()
@@ -222,7 +223,7 @@ public sealed class Pillar1Section : IReportSection
                 CategoryKeys = axis.Keys,
                 Series = series,
                 Unit = "aantal",
-                References = [new ReferenceLine(goal, $"Doel {DutchFormat.Integer(goal)}")],
+                References = goal is { } r ? [new ReferenceLine(r, $"Doel {DutchFormat.Integer(r)}")] : [],
             },
         });
     }

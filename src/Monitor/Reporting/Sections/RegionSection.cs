@@ -116,7 +116,7 @@ public sealed class RegionSection : IReportSection
                 Decimals = 2,
                 HighlightCategories = highlight,
                 ValueLabels = true,
-                References = [new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")],
+                References = [new ReferenceLine(SpanningTypering.ZeerKrapFrom, "zeer krap")],
             },
         };
     }
