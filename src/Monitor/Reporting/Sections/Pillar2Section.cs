@@ -50,7 +50,9 @@ public sealed class Pillar2Section : IReportSection
             ? $"Het kabinet wil in {g.Year.ToString(CultureInfo.InvariantCulture)} {DutchFormat.Integer(g.Goal)} ICT-professionals. "
             : "Het doelenregister bevat geen doel voor het aantal ICT-werkzamen. ";
         if (norm is not null)
-            s += $"Volgens het plan van de ICT-sector vraagt dat een groei van {DutchFormat.Integer(norm.PerYear)} ICT-professionals per jaar. ";
+            s += goal is null
+                ? $"De norm van de ICT-sector is een groei van {DutchFormat.Integer(norm.PerYear)} ICT-professionals per jaar. "
+                : $"Volgens het plan van de ICT-sector vraagt dat een groei van {DutchFormat.Integer(norm.PerYear)} ICT-professionals per jaar. ";
         return s + "Deze pijler volgt de ICT-beroepsbevolking tegen dat doel, de stromen erin en eruit, het behoud, de bredere technische " +
                "beroepsbevolking en de spanning op de arbeidsmarkt.";
     }
@@ -138,9 +140,15 @@ public sealed class Pillar2Section : IReportSection
                           (gap > 0 ? $"{ctx.Show(gap, "aantal", "achterstand op normpad", last.Period, "NL")} meer dan het werkelijke aantal." : $"{ctx.Show(-gap, "aantal", "voorsprong op normpad", last.Period, "NL")} minder dan het werkelijke aantal."));
         }
 
-        var noteText = "Doelpad: de rechte lijn van de stand in het basisjaar naar het doel, waartegen de status van deze indicator wordt gemeten. " +
-                       "Normpad: de sectornorm van een vaste groei per jaar vanaf de stand in het basisjaar van de norm. " +
-                       "Benodigd pad: de groei per jaar die vanaf de laatste stand nog nodig is om het doel te halen. Doel en norm komen uit het doelenregister.";
+        var notes = new List<string>();
+        if (targetPath.Any(v => v is not null))
+            notes.Add("Doelpad: de rechte lijn van de stand in het basisjaar naar het doel, waartegen de status van deze indicator wordt gemeten.");
+        if (normPath is not null)
+            notes.Add("Normpad: de sectornorm van een vaste groei per jaar vanaf de stand in het basisjaar van de norm; een andere lijn dan het doelpad.");
+        if (tempo is not null)
+            notes.Add("Benodigd pad: de groei per jaar die vanaf de laatste stand nog nodig is om het doel te halen.");
+        notes.Add(goal is null ? "Het doelenregister bevat geen doel voor het aantal ICT-werkzamen." : "Doel en norm komen uit het doelenregister.");
+        var noteText = string.Join(" ", notes);
         ctx.ChartBlock(heading, intro: string.Join(" ", sentences), note: regionalNote, chart: new ChartSpec
         {
             Title = goal is { } gt

@@ -75,7 +75,7 @@ public sealed class Pillar4Section : IReportSection
                 : notStopped == 0 ? "–" : ctx.Show(100.0 * set.Count(a => a.OpSchema) / notStopped, "procent", $"aandeel acties op schema {label}", vintage ?? "", "NL"));
             return new TableRow(cells, Bold: bold);
         }
-        var columns = new List<TableColumn> { new("Pijler", 1f) };
+        var columns = new List<TableColumn> { new("Pijler", 3f) };
         columns.AddRange(statusColumns.Select(s => new TableColumn(s.Item2, 0.8f, TextAlign.Right)));
         columns.Add(new TableColumn("Totaal", 0.7f, TextAlign.Right));
         columns.Add(new TableColumn("Achter schema", 0.8f, TextAlign.Right));

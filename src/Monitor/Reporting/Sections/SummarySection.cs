@@ -204,7 +204,7 @@ public sealed class SummarySection : IReportSection
             var s = $"Om in {Year(ictGoal.Year)} {DutchFormat.Integer(ictGoal.Goal)} ICT-professionals te hebben, moet het aantal vanaf eind {tempo.Period} met {ctx.Show(tempo, "benodigd tempo ICT")} per jaar groeien.";
             var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
             if (miljoen?.Value is not null)
-                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal in {ctx.Show(miljoen, "jaar een miljoen ICT")} bereikt.";
+                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal in {ctx.Show(miljoen, "jaar waarin het ICT-doel bereikt wordt")} bereikt.";
             else if (miljoen?.Label is { } label)
                 s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal niet bereikt ({label}).";
             points.Add(s);
