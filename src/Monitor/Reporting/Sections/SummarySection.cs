@@ -113,8 +113,9 @@ public sealed class SummarySection : IReportSection
                 continue;
             }
             var onTrack = inPillar.Count(k => k.Value.Status == "on_track");
+            // The targets are national; a regional edition says so on the tile.
             tiles.Add(new PillarTileData(label, $"{DutchFormat.Integer(onTrack)} van {DutchFormat.Integer(inPillar.Count)}",
-                "", headline, OnCourse.PillarStatus(inPillar)));
+                ctx.IsRegional ? "Landelijke doelen" : "", headline, OnCourse.PillarStatus(inPillar)));
         }
         return tiles;
     }
