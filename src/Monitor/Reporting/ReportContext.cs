@@ -42,6 +42,9 @@ public sealed class ReportContext
         return Data.Has(indicator, Selected.Code) ? Selected.Code : "NL";
     }
 
+    /// <summary>The supplier behind a dataset's file-name prefix (tpm, predict, uwv, roa, cbs, programma), as the declarations name it.</summary>
+    public string Supplier(string source) => Data.Suppliers.Name(source);
+
     public string RegionName(string code) => code == "NL" ? "Nederland" : Regions.Name(code);
 
     /// <summary>

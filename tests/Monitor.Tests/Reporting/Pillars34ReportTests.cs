@@ -151,7 +151,7 @@ public class Pillars34ReportTests
         Assert.That(Line(s, "A04"), Does.Match(@"^A04 2 Matching via de nieuwe SZW in uitvoering 31 oktober"));
         Assert.That(flat, Does.Not.Contain("A06").And.Not.Contain("A01"));
         // Meetings and attendance summed over the meetings: koersoverleg 20/25 = 80,0% and 51/60 = 85,0%.
-        Assert.That(flat, Does.Contain("Het koersoverleg kwam in 2023 3 keer bijeen; het doel is minimaal 3 keer per jaar (status: op koers)."));
+        Assert.That(flat, Does.Contain("In 2023 kwam het koersoverleg 3 keer bijeen; het doel is minimaal 3 keer per jaar (status: op koers)."));
         Assert.That(Line(s, "Koersoverleg"), Is.EqualTo("Koersoverleg 2 80,0% 3 85,0%"));
         Assert.That(Line(s, "Kerngroep pijler 1"), Is.EqualTo("Kerngroep pijler 1 3 75,0% 4 87,5%"));
         Assert.That(Line(s, "DG-overleg"), Is.EqualTo("DG-overleg 2 83,3% 3 94,4%"));
@@ -175,6 +175,37 @@ public class Pillars34ReportTests
         // meta.datasets of the fixture declares CBS and the programme office beside the four statistical suppliers.
         Assert.That(flat, Does.Contain("Samengesteld uit de gegevens van Techniekpactmonitor, pr-eDICT, UWV, ROA, CBS en Programmabureau."));
         Assert.That(Line(text, "cbs_arbeidsproductiviteit_2024-03-15.csv"), Does.StartWith("cbs_arbeidsproductiviteit_2024-03-15.csv CBS 2024-03-15"));
+    }
+
+    [Test]
+    public void A_renamed_supplier_in_meta_datasets_is_the_name_the_report_prints()
+    {
+        var renamed = Flatten(Build(temp.Combine("renamed"), pillars34: true,
+            c => c.Execute("UPDATE meta.datasets SET supplier = 'CA-ICT Monitor' WHERE source = 'predict'")));
+        Assert.That(renamed, Does.Contain("Samengesteld uit de gegevens van Techniekpactmonitor, CA-ICT Monitor, UWV, ROA, CBS en Programmabureau."));
+        Assert.That(renamed, Does.Contain("predict_werkzaam_2024-06-01.csv CA-ICT Monitor 2024-06-01"));
+        Assert.That(renamed, Does.Contain("ten opzichte van het jaar ervoor, Nederland; CA-ICT Monitor"));
+        Assert.That(renamed, Does.Contain("ICT-beroepen (Nederland, CA-ICT Monitor)"));
+    }
+
+    [Test]
+    public void Region_names_come_from_the_ref_tables_of_the_warehouse()
+    {
+        var dir = temp.Combine("regions");
+        ReportFixture.Create(dir);
+        using (var write = WarehouseDb.OpenForWrite(Path.Combine(dir, "warehouse.duckdb")))
+        {
+            var shipped = Monitor.Reporting.Data.RegionCatalog.Shared;
+            foreach (var p in shipped.Provincies)
+                write.Connection.Execute("INSERT INTO ref.provincies VALUES ($code, $naam)", new { code = p.Code, naam = p.Code == "PV27" ? "Noord-Holland (uit ref)" : p.Naam });
+            foreach (var a in shipped.Arbeidsmarktregios)
+                write.Connection.Execute("INSERT INTO ref.arbeidsmarktregios VALUES ($code, $naam, $provincie)", new { code = a.Code, naam = a.Naam, provincie = a.Provincie });
+            foreach (var t in shipped.Techniekpactregios)
+                write.Connection.Execute("INSERT INTO ref.techniekpactregios VALUES ($code, $naam, $provincies)", new { code = t.Code, naam = t.Naam, provincies = string.Join(", ", t.Provincies) });
+        }
+        using var db = WarehouseDb.OpenReadOnly(Path.Combine(dir, "warehouse.duckdb"));
+        var result = ReportBuilder.Build(db, new ReportOptions { OutDir = dir, Region = "PV27", GeneratedAt = FixedTime });
+        Assert.That(Flatten(Poppler.Text(result.PdfPath)!), Does.Contain("Regionale editie: provincie Noord-Holland (uit ref)"));
     }
 
     [Test]

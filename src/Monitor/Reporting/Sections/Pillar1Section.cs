@@ -58,7 +58,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Instroom in bètatechnisch onderwijs per onderwijssoort",
-            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; Techniekpactmonitor, brede bètatechnische definitie (inclusief ICT)",
+            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; {ctx.Supplier("tpm")}, brede bètatechnische definitie (inclusief ICT)",
             Source = ReportContext.SourceLine(series.SelectMany(s => s.Values)),
             Region = region,
             Model = new ChartModel
@@ -93,8 +93,8 @@ public sealed class Pillar1Section : IReportSection
         }
         var axis = SeriesAxis.Of(tech, ict);
         var series = new List<ChartSeries>();
-        if (tech.Count > 0) series.Add(new ChartSeries($"Bètatechniek, alle niveaus ({ctx.RegionName(techRegion)}, Techniekpactmonitor)", axis.Align(tech), 0));
-        if (ict.Count > 0) series.Add(new ChartSeries($"ICT- en hybride opleidingen, mbo–wo ({ctx.RegionName(ictRegion)}, pr-eDICT)", axis.Align(ict), 1));
+        if (tech.Count > 0) series.Add(new ChartSeries($"Bètatechniek, alle niveaus ({ctx.RegionName(techRegion)}, {ctx.Supplier("tpm")})", axis.Align(tech), 0));
+        if (ict.Count > 0) series.Add(new ChartSeries($"ICT- en hybride opleidingen, mbo–wo ({ctx.RegionName(ictRegion)}, {ctx.Supplier("predict")})", axis.Align(ict), 1));
         var parts = new List<string>();
         if (tech.LastOrDefault(v => v.Value is not null) is { } t)
             parts.Add($"in bètatechnische opleidingen {ctx.Show(t, "aandeel vrouwen bètatechniek")} in {PeriodText.Long(t.Period)}");
@@ -132,7 +132,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, note: gap, chart: new ChartSpec
         {
             Title = "Instroom in ICT- en hybride opleidingen (mbo, hbo, wo)",
-            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; pr-eDICT. Hybride: opleidingen met een substantieel ICT-deel",
+            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; {ctx.Supplier("predict")}. Hybride: opleidingen met een substantieel ICT-deel",
             Source = ReportContext.SourceLine(ict.Concat(hybride)),
             Region = region,
             PlotHeight = 160f,
@@ -212,7 +212,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Hybride docenten in technisch onderwijs",
-            Subtitle = "Aantal personen per jaar naar onderwijssoort, Nederland; Techniekpactmonitor",
+            Subtitle = $"Aantal personen per jaar naar onderwijssoort, Nederland; {ctx.Supplier("tpm")}",
             Source = ReportContext.SourceLine(total),
             Region = "NL",
             PlotHeight = 150f,

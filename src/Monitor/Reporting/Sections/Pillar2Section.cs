@@ -33,7 +33,7 @@ public sealed class Pillar2Section : IReportSection
 
         PathChart(ctx);
         GrowthChart(ctx, region);
-        KeyFigureTable(ctx, "ict", region, "ICT-werkzamen (pr-eDICT)");
+        KeyFigureTable(ctx, "ict", region, $"ICT-werkzamen ({ctx.Supplier("predict")})");
         InflowChart(ctx, region);
         OutflowChart(ctx, region);
         RetentionChart(ctx, region);
@@ -154,7 +154,7 @@ public sealed class Pillar2Section : IReportSection
             Title = goal is { } gt
                 ? $"ICT-werkzamen tegen het pad naar {DutchFormat.Integer(gt.Goal)} in {YearText(gt.Year)}"
                 : "ICT-werkzamen tegen hun doel",
-            Subtitle = "Aantal ICT-professionals aan het eind van het jaar, Nederland; pr-eDICT-definitie. Paden berekend voor deze grafiek",
+            Subtitle = $"Aantal ICT-professionals aan het eind van het jaar, Nederland; definitie van {ctx.Supplier("predict")}. Paden berekend voor deze grafiek",
             Source = ReportContext.SourceLine(actual),
             Note = noteText,
             Region = "NL",
@@ -180,7 +180,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.Chart(new ChartSpec
         {
             Title = norm is { } n ? $"Nettogroei van het aantal ICT-werkzamen tegen de norm van {DutchFormat.Integer(n)} per jaar" : "Nettogroei van het aantal ICT-werkzamen",
-            Subtitle = $"Verandering van het aantal ICT-professionals ten opzichte van het jaar ervoor, {ctx.RegionName(region)}; pr-eDICT",
+            Subtitle = $"Verandering van het aantal ICT-professionals ten opzichte van het jaar ervoor, {ctx.RegionName(region)}; {ctx.Supplier("predict")}",
             Source = ReportContext.SourceLine(growth),
             Note = region == "NL" ? null : "De norm geldt alleen landelijk en is daarom niet getekend.",
             Region = region,
@@ -250,7 +250,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, chart: new ChartSpec
         {
             Title = "Instroom in ICT-beroepen naar herkomst",
-            Subtitle = $"Aantal personen per jaar, {ctx.RegionName(region)}; pr-eDICT. Zij-instroom donker gemarkeerd",
+            Subtitle = $"Aantal personen per jaar, {ctx.RegionName(region)}; {ctx.Supplier("predict")}. Zij-instroom donker gemarkeerd",
             Source = ReportContext.SourceLine(bySource.SelectMany(s => s.Values)),
             Region = region,
             PlotHeight = 170f,
@@ -282,7 +282,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.ChartBlock(null, intro: intro, chart: new ChartSpec
         {
             Title = $"Uitstroom uit ICT-beroepen naar bestemming, {period}",
-            Subtitle = $"Aantal personen, {ctx.RegionName(region)}; pr-eDICT",
+            Subtitle = $"Aantal personen, {ctx.RegionName(region)}; {ctx.Supplier("predict")}",
             Source = ReportContext.SourceLine(rows.Select(r => r.Value)),
             Region = region,
             Period = period,
@@ -307,8 +307,8 @@ public sealed class Pillar2Section : IReportSection
         if (ict.Count == 0 && tech.Count == 0) return;
         var series = new List<(string Name, IReadOnlyList<IndicatorValue> Values)>
         {
-            ($"ICT-beroepen ({ctx.RegionName(region)}, pr-eDICT)", ict),
-            ($"Technische beroepen incl. ICT ({ctx.RegionName(region)}, Techniekpactmonitor)", tech),
+            ($"ICT-beroepen ({ctx.RegionName(region)}, {ctx.Supplier("predict")})", ict),
+            ($"Technische beroepen incl. ICT ({ctx.RegionName(region)}, {ctx.Supplier("tpm")})", tech),
         };
         if (region != "NL")
             series.Add(("ICT-beroepen (Nederland)", d.Series("behoud", "ict", "NL")));
@@ -342,14 +342,14 @@ public sealed class Pillar2Section : IReportSection
             // One point makes no trend line; the table below gives the figure.
             ctx.Heading(heading);
             ctx.Paragraph(intro);
-            KeyFigureTable(ctx, "techniek", region, "Technische beroepen incl. ICT (Techniekpactmonitor)");
+            KeyFigureTable(ctx, "techniek", region, $"Technische beroepen incl. ICT ({ctx.Supplier("tpm")})");
             return;
         }
         var axis = SeriesAxis.Of(werkzaam);
         ctx.ChartBlock(heading, intro: intro, chart: new ChartSpec
         {
             Title = "Werkenden in technische beroepen (inclusief ICT)",
-            Subtitle = $"Aantal personen aan het eind van het jaar, {ctx.RegionName(region)}; Techniekpactmonitor, brede definitie",
+            Subtitle = $"Aantal personen aan het eind van het jaar, {ctx.RegionName(region)}; {ctx.Supplier("tpm")}, brede definitie",
             Source = ReportContext.SourceLine(werkzaam),
             Region = region,
             PlotHeight = 140f,
@@ -362,7 +362,7 @@ public sealed class Pillar2Section : IReportSection
                 Unit = "aantal",
             },
         });
-        KeyFigureTable(ctx, "techniek", region, "Technische beroepen incl. ICT (Techniekpactmonitor)");
+        KeyFigureTable(ctx, "techniek", region, $"Technische beroepen incl. ICT ({ctx.Supplier("tpm")})");
     }
 
     static void Vacancies(ReportContext ctx)
@@ -389,7 +389,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Openstaande vacatures in technische en ICT-beroepen",
-            Subtitle = $"Aantal openstaande vacatures aan het eind van het kwartaal, {ctx.RegionName(region)}; UWV",
+            Subtitle = $"Aantal openstaande vacatures aan het eind van het kwartaal, {ctx.RegionName(region)}; {ctx.Supplier("uwv")}",
             Source = ReportContext.SourceLine(vacTech.Concat(vacIct)),
             Region = region,
             PlotHeight = 150f,

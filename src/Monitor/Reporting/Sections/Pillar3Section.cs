@@ -102,7 +102,7 @@ public sealed class Pillar3Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, chart: new ChartSpec
         {
             Title = "Groei van de arbeidsproductiviteit, hele economie",
-            Subtitle = "Volumeverandering van de toegevoegde waarde per gewerkt uur t.o.v. het jaar ervoor (procent), Nederland; CBS",
+            Subtitle = $"Volumeverandering van de toegevoegde waarde per gewerkt uur t.o.v. het jaar ervoor (procent), Nederland; {ctx.Supplier("cbs")}",
             Source = ReportContext.SourceLine(total),
             Note = (provisionalYears is null ? "" : $"Voorlopige cijfers ({provisionalYears}) lichter en gestippeld; CBS herziet ze in latere publicaties. ") +
                    "Doellijn: de streefwaarde waartegen de status is gemeten.",
@@ -142,7 +142,7 @@ public sealed class Pillar3Section : IReportSection
         ctx.ChartBlock("Het productiviteitsoffensief en ICT", chart: new ChartSpec
         {
             Title = "Groei van de arbeidsproductiviteit in de bedrijfstakken van het offensief en in ICT",
-            Subtitle = "Volumeverandering van de toegevoegde waarde per gewerkt uur t.o.v. het jaar ervoor (procent), Nederland; CBS",
+            Subtitle = $"Volumeverandering van de toegevoegde waarde per gewerkt uur t.o.v. het jaar ervoor (procent), Nederland; {ctx.Supplier("cbs")}",
             Source = ReportContext.SourceLine(rows),
             Note = provisionalYears is null ? null : $"De cijfers voor {provisionalYears} zijn voorlopig. De doellijn verschilt per bedrijfstak; zie de tabel.",
             Region = "NL",

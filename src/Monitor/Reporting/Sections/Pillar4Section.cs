@@ -169,7 +169,7 @@ public sealed class Pillar4Section : IReportSection
 
         var koers = d.Latest("overleggen", "totaal", "NL", "koersoverleg");
         if (koers?.Value is not null)
-            ctx.Paragraph($"Het koersoverleg kwam in {koers.Period} {ctx.Show(koers, "koersoverleggen")} keer bijeen" +
+            ctx.Paragraph($"In {koers.Period} kwam het koersoverleg {ctx.Show(koers, "koersoverleggen")} keer bijeen" +
                           (koers.Target is { } t
                               ? $"; het doel is minimaal {ctx.Show(t, "aantal", "doel koersoverleggen", koers.Period, "NL")} keer per jaar (status: {StatusText.Parse(koers.Status).Word()})."
                               : ".") +

@@ -172,7 +172,7 @@ public sealed class SummarySection : IReportSection
         var werkzaam = d.Latest("werkzaam", "ict", region);
         if (werkzaam?.Value is { } stock)
         {
-            var s = $"Eind {werkzaam.Period} werkten er {ctx.Show(werkzaam, "ICT-werkzamen")} ICT-professionals {where} (pr-eDICT).";
+            var s = $"Eind {werkzaam.Period} werkten er {ctx.Show(werkzaam, "ICT-werkzamen")} ICT-professionals {where} ({ctx.Supplier("predict")}).";
             if (d.Previous(werkzaam) is { Value: { } before } prev)
             {
                 var diff = stock - before;
