@@ -16,11 +16,13 @@ public static class ReportBuilder
     static IReadOnlyList<IReportSection> Sections() =>
     [
         new SummarySection(),
+        new OnCourseSection(),
         new Pillar1Section(),
         new Pillar2Section(),
         new RegionSection(),
         new OutlookSection(),
-        new Pillar34Section(),
+        new Pillar3Section(),
+        new Pillar4Section(),
         new SourcesSection(),
     ];
 
@@ -30,7 +32,8 @@ public static class ReportBuilder
         if (data.Values.Count == 0)
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         CheckAsOf(data, options.AsOf);
-        var region = ResolveRegion(options.Region);
+        var regions = RegionCatalog.Load(db);
+        var region = ResolveRegion(options.Region, regions);
         var period = ReportingPeriod(data);
 
         var reports = Path.Combine(options.OutDir, "reports");
@@ -39,10 +42,10 @@ public static class ReportBuilder
 
         // First pass: lay the report out to learn on which page each section starts and how many pages
         // there are; the second pass prints those numbers on the cover and in the footer.
-        var draft = Render(Stream.Null, data, region, options, period, contents: null, totalPages: null);
+        var draft = Render(Stream.Null, data, regions, region, options, period, contents: null, totalPages: null);
         var pdfPath = Path.Combine(reports, stem + ".pdf");
         ReportContext final = null!;
-        WriteAtomically(pdfPath, stream => final = Render(stream, data, region, options, period, draft.Page.Marks, draft.Page.PageNumber));
+        WriteAtomically(pdfPath, stream => final = Render(stream, data, regions, region, options, period, draft.Page.Marks, draft.Page.PageNumber));
         if (final.Page.PageNumber != draft.Page.PageNumber)
             throw new InvalidOperationException($"report layout is unstable: {draft.Page.PageNumber} pages in the first pass, {final.Page.PageNumber} in the second");
 
@@ -65,7 +68,7 @@ public static class ReportBuilder
         return new ReportResult(pdfPath, chartFiles, csvPath, final.Page.PageNumber);
     }
 
-    static ReportContext Render(Stream output, MartData data, ReportRegion? region, ReportOptions options, string period,
+    static ReportContext Render(Stream output, MartData data, RegionCatalog regions, ReportRegion? region, ReportOptions options, string period,
         IReadOnlyList<(string Title, int Page)>? contents, int? totalPages)
     {
         ChartFontResolver.Register();
@@ -76,7 +79,7 @@ public static class ReportBuilder
             Title = title,
             Author = Author,
             Subject = $"Voortgang van het Actieplan Groene en Digitale Banen: indicatoren per pijler, verslagperiode {period}" +
-                      (region is null ? "" : ", " + RegionCatalog.Shared.Describe(region.Code)),
+                      (region is null ? "" : ", " + regions.Describe(region.Code)),
             Keywords = "Actieplan Groene en Digitale Banen; indicatoren; koersoverleg; ICT; techniek",
             Creator = "monitor report",
             Producer = "Monitor.Reporting (SkiaSharp PDF, ScottPlot)",
@@ -92,7 +95,7 @@ public static class ReportBuilder
         var ctx = new ReportContext
         {
             Data = data,
-            Regions = RegionCatalog.Shared,
+            Regions = regions,
             Selected = region,
             Page = page,
             Text = text,
@@ -153,11 +156,11 @@ public static class ReportBuilder
         return years.Max().ToString(CultureInfo.InvariantCulture);
     }
 
-    public static ReportRegion? ResolveRegion(string? code)
+    public static ReportRegion? ResolveRegion(string? code, RegionCatalog? regions = null)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Trim().Equals("NL", StringComparison.OrdinalIgnoreCase)) return null;
         var normalised = code.Trim().ToUpperInvariant();
-        var region = RegionCatalog.Shared.Find(normalised);
+        var region = (regions ?? RegionCatalog.Shared).Find(normalised);
         if (region is null || region.Level == "nl")
             throw new ReportException(
                 $"--region '{code}' is not a known region: expected a province (PV20–PV31), a labour-market region (e.g. AM18, see reference/arbeidsmarktregios.csv) or a Techniekpact region (TP1–TP5)");

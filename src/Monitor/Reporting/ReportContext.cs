@@ -42,6 +42,9 @@ public sealed class ReportContext
         return Data.Has(indicator, Selected.Code) ? Selected.Code : "NL";
     }
 
+    /// <summary>The supplier behind a dataset's file-name prefix (tpm, predict, uwv, roa, cbs, programma), as the declarations name it.</summary>
+    public string Supplier(string source) => Data.Suppliers.Name(source);
+
     public string RegionName(string code) => code == "NL" ? "Nederland" : Regions.Name(code);
 
     /// <summary>
@@ -194,7 +197,7 @@ public sealed class ReportContext
     public static int Decimals(IndicatorValue v) => v.Unit switch
     {
         "ratio" => 2,
-        "procent" when v.Indicator == "behoud" => 1,
+        "procent" when v.Indicator is "behoud" or "arbeidsproductiviteit_groei" or "aanwezigheid" => 1,
         _ => 0,
     };
 
@@ -258,9 +261,24 @@ public sealed class ReportContext
         }
     }
 
-    public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns)
+    /// <summary>The pillars side by side in one row.</summary>
+    public void PillarTiles(IReadOnlyList<PillarTileData> tiles)
     {
         const float gap = 8f;
+        var width = (PageWriter.Width - gap * (tiles.Count - 1)) / Math.Max(1, tiles.Count);
+        Page.EnsureSpace(PillarTile.Height);
+        for (var c = 0; c < tiles.Count; c++)
+            PillarTile.Draw(Page.Canvas, Text, tiles[c], PageWriter.Left + c * (width + gap), Page.Y, width);
+        Page.Y += PillarTile.Height + gap;
+    }
+
+    /// <summary>Height of a table before it is drawn, to keep a heading with it.</summary>
+    public float TableHeight(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows) =>
+        new Table { Columns = columns, Rows = rows }.Height(Text);
+
+    public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns)
+    {
+        const float gap = 6f;
         var width = (PageWriter.Width - gap * (columns - 1)) / columns;
         for (var i = 0; i < tiles.Count; i += columns)
         {
