@@ -17,11 +17,13 @@ public static class ReportBuilder
     static IReadOnlyList<IReportSection> Sections() =>
     [
         new SummarySection(),
+        new OnCourseSection(),
         new Pillar1Section(),
         new Pillar2Section(),
         new RegionSection(),
         new OutlookSection(),
-        new Pillar34Section(),
+        new Pillar3Section(),
+        new Pillar4Section(),
         new SourcesSection(),
     ];
 
@@ -31,7 +33,8 @@ public static class ReportBuilder
         if (data.Values.Count == 0)
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         CheckAsOf(data, options.AsOf);
-        var region = ResolveRegion(options.Region);
+        var regions = RegionCatalog.Load(db);
+        var region = ResolveRegion(options.Region, regions);
         var period = ReportingPeriod(data);
 
         var reports = Path.Combine(options.OutDir, "reports");
@@ -40,7 +43,7 @@ public static class ReportBuilder
 
         // The sections write the document model once; the PDF lays it out twice: the first pass learns on
         // which page each section starts and how many pages there are, the second prints those numbers.
-        var ctx = Compose(data, region, options, period);
+        var ctx = Compose(data, regions, region, options, period);
         var draft = RenderPdf(Stream.Null, ctx, contents: null, totalPages: null);
         var pdfPath = Path.Combine(reports, stem + ".pdf");
         PageWriter final = null!;
@@ -68,12 +71,12 @@ public static class ReportBuilder
     }
 
     /// <summary>Runs every section over the data: the document model, its figures and its charts.</summary>
-    public static ReportContext Compose(MartData data, ReportRegion? region, ReportOptions options, string period)
+    public static ReportContext Compose(MartData data, RegionCatalog regions, ReportRegion? region, ReportOptions options, string period)
     {
         var ctx = new ReportContext
         {
             Data = data,
-            Regions = RegionCatalog.Shared,
+            Regions = regions,
             Selected = region,
             Options = options,
             Period = period,
@@ -97,7 +100,7 @@ public static class ReportBuilder
             Title = title,
             Author = Author,
             Subject = $"Voortgang van het Actieplan Groene en Digitale Banen: indicatoren per pijler, verslagperiode {period}" +
-                      (region is null ? "" : ", " + RegionCatalog.Shared.Describe(region.Code)),
+                      (region is null ? "" : ", " + ctx.Regions.Describe(region.Code)),
             Keywords = "Actieplan Groene en Digitale Banen; indicatoren; koersoverleg; ICT; techniek",
             Creator = "monitor report",
             Producer = "Monitor.Reporting (SkiaSharp PDF, ScottPlot)",
@@ -162,11 +165,11 @@ public static class ReportBuilder
         return years.Max().ToString(CultureInfo.InvariantCulture);
     }
 
-    public static ReportRegion? ResolveRegion(string? code)
+    public static ReportRegion? ResolveRegion(string? code, RegionCatalog? regions = null)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Trim().Equals("NL", StringComparison.OrdinalIgnoreCase)) return null;
         var normalised = code.Trim().ToUpperInvariant();
-        var region = RegionCatalog.Shared.Find(normalised);
+        var region = (regions ?? RegionCatalog.Shared).Find(normalised);
         if (region is null || region.Level == "nl")
             throw new ReportException(
                 $"--region '{code}' is not a known region: expected a province (PV20–PV31), a labour-market region (e.g. AM18, see reference/arbeidsmarktregios.csv) or a Techniekpact region (TP1–TP5)");

@@ -27,6 +27,8 @@ public sealed class ReportContext
     public int IncompleteShown { get; private set; }
 
     readonly List<DocumentSection> sections = [];
+    // Measures text for the few layout hints a section gives (a table's height to keep its heading with it).
+    readonly Lazy<TextPainter> measure = new(() => new TextPainter());
     List<Block> blocks = [];
 
     /// <summary>The sections written so far, each with its blocks, in reading order.</summary>
@@ -45,6 +47,9 @@ public sealed class ReportContext
         if (Selected is null) return "NL";
         return Data.Has(indicator, Selected.Code) ? Selected.Code : "NL";
     }
+
+    /// <summary>The supplier behind a dataset's file-name prefix (tpm, predict, uwv, roa, cbs, programma), as the declarations name it.</summary>
+    public string Supplier(string source) => Data.Suppliers.Name(source);
 
     public string RegionName(string code) => code == "NL" ? "Nederland" : Regions.Name(code);
 
@@ -121,7 +126,7 @@ public sealed class ReportContext
     public static int Decimals(IndicatorValue v) => v.Unit switch
     {
         "ratio" => 2,
-        "procent" when v.Indicator == "behoud" => 1,
+        "procent" when v.Indicator is "behoud" or "arbeidsproductiviteit_groei" or "aanwezigheid" => 1,
         _ => 0,
     };
 
@@ -180,6 +185,13 @@ public sealed class ReportContext
     }
 
     public void Tiles(IReadOnlyList<KpiTileData> tiles, int columns) => blocks.Add(new TilesBlock(tiles, columns));
+
+    /// <summary>The pillars side by side in one row.</summary>
+    public void PillarTiles(IReadOnlyList<PillarTileData> tiles) => blocks.Add(new PillarTilesBlock(tiles));
+
+    /// <summary>Height a table will take in the PDF, to keep a heading with it.</summary>
+    public float TableHeight(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows) =>
+        new Table { Columns = columns, Rows = rows }.Height(measure.Value);
 
     /// <summary>Choropleths and the table of their figures; the figures are recorded once, by the table's cells.</summary>
     public void Maps(IReadOnlyList<ChoroplethMap> maps, string caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, string tableCaption) =>

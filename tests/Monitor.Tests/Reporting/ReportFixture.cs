@@ -1,5 +1,8 @@
 // A small but complete hand-made warehouse for the report tests: the mart tables exactly as the mart
-// contract defines them, filled with figures anchored on the published numbers in DOMAIN.md.
+// contract defines them, filled with figures anchored on the published numbers in DOMAIN.md. The full
+// fixture also has the tables of issue 13 (ref.doelen, ref.bedrijfstakken, the provisional column,
+// pillar 3 and 4 indicators, mart.acties, mart.actie_indicatoren, meta.datasets); with pillars34: false
+// it is a warehouse from before them, for the graceful-degradation tests.
 using Dapper;
 using Monitor.Warehouse;
 
@@ -8,13 +11,14 @@ namespace Monitor.Tests.Reporting;
 public static class ReportFixture
 {
     public const string TpmVintage = "2024-05-01", PredictVintage = "2024-06-01", UwvVintage = "2024-02-15", RoaVintage = "2022-01-15";
+    public const string CbsVintage = "2024-03-15", ProgrammaVintage = "2023-12-15";
 
     sealed record Row(string Indicator, string Domain, string Period, string PeriodType, int PeriodOrder, string Region, string RegionLevel,
         string? Category, double? Value, string Unit, double? Target, string Status, string? Label, double? Numerator, double? Denominator,
-        string Source, string Vintage);
+        string Source, string Vintage, bool? Provisional = null);
 
     /// <summary>Creates &lt;dir&gt;/warehouse.duckdb with the fixture and returns its path.</summary>
-    public static string Create(string dir)
+    public static string Create(string dir, bool pillars34 = true)
     {
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, "warehouse.duckdb");
@@ -32,22 +36,42 @@ public static class ReportFixture
                 run_id VARCHAR, check_name VARCHAR, severity VARCHAR, status VARCHAR, failing_rows BIGINT, sample VARCHAR,
                 description VARCHAR, checked_at TIMESTAMP);
             """);
+        if (pillars34)
+            c.Execute("""
+                ALTER TABLE mart.indicator_values ADD COLUMN provisional BOOLEAN;
+                CREATE TABLE IF NOT EXISTS ref.doelen (
+                    indicator VARCHAR, domain VARCHAR, region VARCHAR, category VARCHAR, soort VARCHAR, waarde DOUBLE,
+                    basisjaar INTEGER, doeljaar INTEGER, bron VARCHAR, line_number INTEGER, origin VARCHAR);
+                CREATE TABLE IF NOT EXISTS ref.bedrijfstakken (code VARCHAR, naam VARCHAR, domein VARCHAR);
+                CREATE TABLE IF NOT EXISTS mart.acties (
+                    actie_id VARCHAR, pijler INTEGER, maatregel VARCHAR, eigenaar VARCHAR, status VARCHAR, start DATE,
+                    gepland_gereed DATE, gereed DATE, achter_schema BOOLEAN, op_schema BOOLEAN, indicatoren VARCHAR[],
+                    vintage DATE, extract_id INTEGER);
+                CREATE TABLE IF NOT EXISTS mart.actie_indicatoren (actie_id VARCHAR, indicator VARCHAR, domain VARCHAR, vintage DATE);
+                CREATE TABLE IF NOT EXISTS meta.datasets (source VARCHAR, dataset VARCHAR, supplier VARCHAR, frequency VARCHAR);
+                """);
 
         using (var tx = c.BeginTransaction())
         {
-            c.Execute("""
-                INSERT INTO mart.indicator_values VALUES ($Indicator, $Domain, $Period, $PeriodType, $PeriodOrder, $Region, $RegionLevel,
-                    $Category, $Value, $Unit, $Target, $Status, $Label, $Numerator, $Denominator, $Source, CAST($Vintage AS DATE), NULL)
-                """, Rows(), tx);
+            c.Execute(pillars34
+                ? """
+                  INSERT INTO mart.indicator_values VALUES ($Indicator, $Domain, $Period, $PeriodType, $PeriodOrder, $Region, $RegionLevel,
+                      $Category, $Value, $Unit, $Target, $Status, $Label, $Numerator, $Denominator, $Source, CAST($Vintage AS DATE), NULL, $Provisional)
+                  """
+                : """
+                  INSERT INTO mart.indicator_values VALUES ($Indicator, $Domain, $Period, $PeriodType, $PeriodOrder, $Region, $RegionLevel,
+                      $Category, $Value, $Unit, $Target, $Status, $Label, $Numerator, $Denominator, $Source, CAST($Vintage AS DATE), NULL)
+                  """, Rows(pillars34), tx);
             c.Execute("INSERT INTO mart.indicator_catalogue VALUES ($code, $naam, $beschrijving, $pijler, $unit, $formule, $bron, $definitie, $doelregel)",
-                Catalogue(), tx);
+                Catalogue(pillars34), tx);
             Meta(c, tx);
+            if (pillars34) Pillars34Tables(c, tx);
             tx.Commit();
         }
         return path;
     }
 
-    static IEnumerable<Row> Rows()
+    static IEnumerable<Row> Rows(bool pillars34)
     {
         var rows = new List<Row>();
         void Year(string ind, string dom, int y, string region, string? cat, double? v, string unit, string source, double? target = null,
@@ -60,11 +84,18 @@ public static class ReportFixture
 
         // Pillar 2, ICT (pr-eDICT), national.
         var ict = new Dictionary<int, double> { [2019] = 560_000, [2020] = 578_000, [2021] = 603_000, [2022] = 673_000, [2023] = 670_000 };
-        foreach (var (y, v) in ict) Year("werkzaam", "ict", y, "NL", null, v, "aantal", "pr-eDICT");
+        // With the register: werkzaam ICT against the straight path from 673.000 (2022) to 1.000.000 (2030),
+        // +40.875 a year, so 713.875 in 2023 (behind); the norm of 60.000 holds from its base year 2022.
+        foreach (var (y, v) in ict)
+        {
+            double? path = pillars34 && y > 2022 ? 673_000 + (1_000_000 - 673_000) / 8.0 * (y - 2022) : null;
+            Year("werkzaam", "ict", y, "NL", null, v, "aantal", "pr-eDICT", path, path is { } p ? (v >= p ? "on_track" : "behind") : "no_target");
+        }
         foreach (var y in new[] { 2020, 2021, 2022, 2023 })
         {
             var g = ict[y] - ict[y - 1];
-            Year("nettogroei", "ict", y, "NL", null, g, "aantal", "pr-eDICT", 60_000, g >= 60_000 ? "on_track" : "behind");
+            if (pillars34 && y < 2022) Year("nettogroei", "ict", y, "NL", null, g, "aantal", "pr-eDICT");
+            else Year("nettogroei", "ict", y, "NL", null, g, "aantal", "pr-eDICT", 60_000, g >= 60_000 ? "on_track" : "behind");
             Year("groeitekort", "ict", y, "NL", null, 60_000 - g, "aantal", "pr-eDICT", 0, 60_000 - g <= 0 ? "on_track" : "behind");
             Year("benodigd_tempo", "ict", y, "NL", null, (1_000_000 - ict[y]) / (2030 - y), "aantal", "pr-eDICT");
         }
@@ -239,7 +270,137 @@ public static class ReportFixture
         }
         Roa("roa_knelpunt", "techniek", 1.35, "ratio", "groot");
         Roa("roa_knelpunt", "ict", 1.52, "ratio", "zeer groot");
+        if (pillars34) Pillars34Rows(rows);
         return rows;
+    }
+
+    /// <summary>
+    /// Pillar 3: CBS productivity growth 2018-2023 (2022 nader voorlopig, 2023 voorlopig), targets for the years
+    /// after base year 2021. Whole economy 2023: 1,9 against 1,8, on course. Industries 2023 against their own
+    /// lines: C 2,6/2,3 on course, D 0,2/1,4 behind, F 0,7/1,1 behind, J 3,5/3,9 behind, G 2,2/1,7 on course.
+    /// </summary>
+    public static readonly (string Code, double[] Values, double[] Targets)[] Productivity =
+    [
+        ("", [1.2, 0.9, -0.5, 2.9, -0.3, 1.9], [1.8, 1.8]),
+        ("C", [0.2, 0.6, -1.0, 4.0, 0.4, 2.6], [2.3, 2.3]),
+        ("D", [2.0, 0.5, 1.1, -2.0, 3.1, 0.2], [1.4, 1.4]),
+        ("F", [0.9, 1.4, 0.5, 0.3, -1.2, 0.7], [1.1, 1.1]),
+        ("J", [3.3, 2.7, 3.0, 4.2, 2.8, 3.5], [3.9, 3.9]),
+        ("G", [1.1, 0.4, 0.8, 1.0, 0.9, 2.2], [1.7, 1.7]),
+    ];
+
+    static void Pillars34Rows(List<Row> rows)
+    {
+        foreach (var (code, values, targets) in Productivity)
+            for (var i = 0; i < values.Length; i++)
+            {
+                var y = 2018 + i;
+                double? target = y > 2021 ? targets[y - 2022] : null;
+                var status = target is { } t ? (values[i] >= t ? "on_track" : "behind") : "no_target";
+                rows.Add(new Row("arbeidsproductiviteit_groei", "totaal", y.ToString(), "year", y, "NL", "nl", code == "" ? null : code, values[i], "procent",
+                    target, status, null, null, null, "CBS", CbsVintage, Provisional: y >= 2022));
+            }
+
+        // Pillar 4: the action register of 2023-12-15 (see Pillars34Tables): 7 actions, 2 behind (A02 vertraagd, A04 past its
+        // planned date), A06 stopped; on schedule 4 of the 6 not stopped = 66,7%. The quarter before: 5 of 6.
+        void Quarterly(string ind, int q, string? cat, double value, string unit, double? num = null, double? den = null) =>
+            rows.Add(new Row(ind, "totaal", $"2023KW{q}", "quarter", 20230 + q, "NL", "nl", cat, value, unit, null, "no_target", null, num, den,
+                "Programmabureau", q == 4 ? ProgrammaVintage : "2023-09-15"));
+        Quarterly("acties", 4, null, 7, "aantal");
+        Quarterly("acties_afgerond", 4, null, 1, "aantal");
+        Quarterly("acties_achter_schema", 4, null, 2, "aantal");
+        Quarterly("aandeel_acties_op_schema", 4, null, 100 * 4 / 6.0, "procent", 4, 6);
+        Quarterly("aandeel_acties_op_schema", 4, "pijler1", 50, "procent", 1, 2);
+        Quarterly("aandeel_acties_op_schema", 4, "pijler2", 50, "procent", 1, 2);
+        Quarterly("aandeel_acties_op_schema", 4, "pijler3", 100, "procent", 1, 1);
+        Quarterly("aandeel_acties_op_schema", 4, "pijler4", 100, "procent", 1, 1);
+        Quarterly("aandeel_acties_op_schema", 3, null, 100 * 5 / 6.0, "procent", 5, 6);
+        Quarterly("aandeel_acties_op_schema", 3, "pijler1", 100, "procent", 2, 2);
+        Quarterly("aandeel_acties_op_schema", 3, "pijler2", 50, "procent", 1, 2);
+        Quarterly("aandeel_acties_op_schema", 3, "pijler3", 100, "procent", 2, 2);
+
+        // Meetings per year: koersoverleg 2 in 2022 (behind the minimum of 3), 3 in 2023 (on course); attendance summed
+        // over the meetings: koersoverleg 20/25 = 80% and 51/60 = 85%, kerngroep pijler 1 27/36 = 75% and 35/40 = 87,5%,
+        // DG-overleg 10/12 = 83,3% and 17/18 = 94,4%.
+        foreach (var (type, y, count, present, invited) in new[]
+                 {
+                     ("koersoverleg", 2022, 2.0, 20.0, 25.0), ("koersoverleg", 2023, 3.0, 51.0, 60.0),
+                     ("kerngroep_pijler1", 2022, 3.0, 27.0, 36.0), ("kerngroep_pijler1", 2023, 4.0, 35.0, 40.0),
+                     ("dg_overleg", 2022, 2.0, 10.0, 12.0), ("dg_overleg", 2023, 3.0, 17.0, 18.0),
+                 })
+        {
+            double? target = type == "koersoverleg" ? 3 : null;
+            rows.Add(new Row("overleggen", "totaal", y.ToString(), "year", y, "NL", "nl", type, count, "aantal", target,
+                target is { } t ? (count >= t ? "on_track" : "behind") : "no_target", null, null, null, "Programmabureau", ProgrammaVintage));
+            rows.Add(new Row("aanwezigheid", "totaal", y.ToString(), "year", y, "NL", "nl", type, 100 * present / invited, "procent", null,
+                "no_target", null, present, invited, "Programmabureau", ProgrammaVintage));
+        }
+    }
+
+    public static readonly (string Id, int Pijler, string Maatregel, string Eigenaar, string Status, string Start, string Gepland, string? Gereed,
+        bool Achter, bool Op, string[] Links)[] Actions =
+    [
+        ("A01", 1, "Sterk techniekonderwijs en techniekpromotie", "OCW", "in_uitvoering", "2023-03-01", "2025-12-31", null, false, true, []),
+        ("A02", 1, "Hybride docenten: 1.000 opleiden en beschikbaar stellen", "OCW", "vertraagd", "2023-03-01", "2024-12-31", null, true, false, ["hybride_docenten"]),
+        ("A03", 2, "STAP-budget gericht op techniek en ICT", "SZW", "afgerond", "2023-01-01", "2023-09-30", "2023-09-15", false, true, ["nettogroei:ict"]),
+        ("A04", 2, "Matching via de nieuwe arbeidsmarktinfrastructuur", "SZW", "in_uitvoering", "2023-02-01", "2023-10-31", null, true, false,
+            ["werkzaam:ict", "nettogroei:ict"]),
+        ("A05", 3, "Productiviteitsoffensief met Aanjaagteam", "werkgevers", "in_uitvoering", "2023-04-01", "2025-06-30", null, false, true, ["arbeidsproductiviteit_groei"]),
+        ("A06", 3, "Versnelling Digitalisering mkb", "EZK", "gestopt", "2023-01-01", "2024-06-30", null, false, false, ["arbeidsproductiviteit_groei"]),
+        ("A07", 4, "Eén landelijke monitor", "EZK", "gepland", "2024-01-01", "2024-12-31", null, false, true, ["overleggen"]),
+    ];
+
+    public static readonly (string Code, string Naam, string Domein)[] Industries =
+    [
+        ("totaal", "Totaal economie", "totaal"), ("C", "Industrie", "techniek"), ("D", "Energievoorziening", "techniek"),
+        ("F", "Bouwnijverheid", "techniek"), ("G", "Handel", "overig"), ("J", "Informatie en communicatie", "ict"),
+    ];
+
+    static void Pillars34Tables(System.Data.IDbConnection c, System.Data.IDbTransaction tx)
+    {
+        var line = 1;
+        foreach (var (indicator, domain, category, soort, waarde, basis, doel) in new (string, string, string?, string, double, int?, int?)[]
+                 {
+                     ("werkzaam", "ict", null, "pad", 1_000_000, 2022, 2030), ("nettogroei", "ict", null, "minimum", 60_000, 2022, null),
+                     ("groeitekort", "ict", null, "maximum", 0, 2022, null), ("hybride_docenten", "techniek", null, "minimum", 1_000, null, null),
+                     ("arbeidsproductiviteit_groei", "totaal", null, "boven_basis", 1.0, 2021, null),
+                     ("arbeidsproductiviteit_groei", "totaal", "*", "boven_basis", 1.0, 2021, null),
+                     ("overleggen", "totaal", "koersoverleg", "minimum", 3, 2022, null),
+                 })
+            c.Execute("INSERT INTO ref.doelen VALUES ($indicator, $domain, 'NL', $category, $soort, $waarde, $basis, $doel, 'fixture', $line, 'reference/doelen.csv')",
+                new { indicator, domain, category, soort, waarde, basis, doel, line = ++line }, tx);
+        foreach (var (code, naam, domein) in Industries)
+            c.Execute("INSERT INTO ref.bedrijfstakken VALUES ($code, $naam, $domein)", new { code, naam, domein }, tx);
+        foreach (var a in Actions)
+        {
+            c.Execute("""
+                INSERT INTO mart.acties VALUES ($Id, $Pijler, $Maatregel, $Eigenaar, $Status, CAST($Start AS DATE), CAST($Gepland AS DATE),
+                    CAST($Gereed AS DATE), $Achter, $Op, CASE WHEN $Links = '' THEN []::VARCHAR[] ELSE string_split($Links, ',') END,
+                    CAST($Vintage AS DATE), 12)
+                """, new { a.Id, a.Pijler, a.Maatregel, a.Eigenaar, a.Status, a.Start, a.Gepland, a.Gereed, a.Achter, a.Op, Links = string.Join(",", a.Links), Vintage = ProgrammaVintage }, tx);
+            foreach (var link in a.Links)
+            {
+                var parts = link.Split(':');
+                c.Execute("INSERT INTO mart.actie_indicatoren VALUES ($Id, $indicator, $domain, CAST($Vintage AS DATE))",
+                    new { a.Id, indicator = parts[0], domain = parts.Length > 1 ? parts[1] : null, Vintage = ProgrammaVintage }, tx);
+            }
+        }
+        foreach (var (source, dataset, supplier, frequency) in new[]
+                 {
+                     ("tpm", "onderwijs", "Techniekpactmonitor", "yearly"), ("predict", "werkzaam", "pr-eDICT", "yearly"), ("uwv", "vacatures", "UWV", "quarterly"),
+                     ("roa", "prognoses", "ROA", "biennial"), ("cbs", "arbeidsproductiviteit", "CBS", "yearly"),
+                     ("programma", "acties", "Programmabureau", "quarterly"), ("programma", "overleggen", "Programmabureau", "quarterly"),
+                 })
+            c.Execute("INSERT INTO meta.datasets VALUES ($source, $dataset, $supplier, $frequency)", new { source, dataset, supplier, frequency }, tx);
+        foreach (var (id, file, folder, source, dataset, vintage, rows) in new[]
+                 {
+                     (11, "cbs_arbeidsproductiviteit_2024-03-15.csv", "cbs", "cbs", "arbeidsproductiviteit", CbsVintage, 126L),
+                     (12, "programma_acties_2023-12-15.csv", "programma", "programma", "acties", ProgrammaVintage, 7L),
+                 })
+            c.Execute("""
+                INSERT INTO meta.extracts VALUES ($id, $file, $folder, $source, $dataset, CAST($vintage AS DATE), 'sha' || $id, 1000, 'utf-8', 'lf',
+                    $rows, $rows, 0, 'loaded', NULL, '20240615T020000Z-a1b2', TIMESTAMP '2024-06-15 02:01:00')
+                """, new { id, file, folder, source, dataset, vintage, rows }, tx);
     }
 
     public static string Typering(double ratio) => ratio switch
@@ -251,7 +412,7 @@ public static class ReportFixture
         _ => "zeer krap",
     };
 
-    static IEnumerable<object> Catalogue()
+    static IEnumerable<object> Catalogue(bool pillars34)
     {
         object E(string code, string naam, int pijler, string unit, string formule, string bron, string definitie, string? doel = null) =>
             new { code, naam, beschrijving = naam, pijler, unit, formule, bron, definitie, doelregel = doel };
@@ -286,7 +447,21 @@ public static class ReportFixture
             E("instroom_schoolverlaters", "Instroom schoolverlaters", 2, "aantal", "Verwachte instroom van schoolverlaters", "ROA", roa),
             E("verwacht_tekort", "Verwacht tekort", 2, "aantal", "Baanopeningen min instroom schoolverlaters", "ROA", roa),
             E("roa_knelpunt", "Knelpuntindicator ROA", 2, "ratio", "ITKP met typering", "ROA", roa),
+            .. (pillars34 ? Pillars34Catalogue() : Enumerable.Empty<object>()),
         ];
+
+        IEnumerable<object> Pillars34Catalogue()
+        {
+            const string cbs = "CBS: nationale rekeningen, SBI 2008";
+            const string programma = "Programmabureau: actieregister en overleggen";
+            yield return E("arbeidsproductiviteit_groei", "Arbeidsproductiviteit", 3, "procent", "Volumemutatie toegevoegde waarde per gewerkt uur", "CBS", cbs);
+            yield return E("acties", "Acties in het register", 4, "aantal", "Aantal acties", "Programmabureau", programma);
+            yield return E("acties_afgerond", "Acties afgerond", 4, "aantal", "Aantal afgeronde acties", "Programmabureau", programma);
+            yield return E("acties_achter_schema", "Acties achter schema", 4, "aantal", "Aantal acties achter schema", "Programmabureau", programma);
+            yield return E("aandeel_acties_op_schema", "Aandeel acties op schema", 4, "procent", "Op schema / niet gestopt × 100", "Programmabureau", programma);
+            yield return E("overleggen", "Overleggen", 4, "aantal", "Aantal gehouden overleggen", "Programmabureau", programma);
+            yield return E("aanwezigheid", "Aanwezigheid", 4, "procent", "Som aanwezig / som genodigd × 100", "Programmabureau", programma);
+        }
     }
 
     static void Meta(System.Data.IDbConnection c, System.Data.IDbTransaction tx)

@@ -61,7 +61,8 @@ public class RunReportTests
         foreach (var heading in new[]
         {
             "Samenvatting", "Pijler 1: meer jongeren in bètatechnisch onderwijs", "Pijler 2: behoud en groei van technische en ICT-werkenden",
-            "Regionale verschillen", "Vooruitblik: baanopeningen en schoolverlaters", "Pijler 3 en 4: productiviteit en governance", "Bronnen en kwaliteit",
+            "Regionale verschillen", "Vooruitblik: baanopeningen en schoolverlaters", "Op koers? De indicatoren met een doel",
+            "Pijler 3: arbeidsproductiviteit", "Pijler 4: governance en uitvoering van de acties", "Bronnen en kwaliteit",
         })
             Assert.That(text, Does.Contain(heading));
         // Sample-data is anchored on the published pr-eDICT figures: 2023 nettogroei -3,000 (DOMAIN.md).

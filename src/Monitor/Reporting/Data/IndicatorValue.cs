@@ -21,6 +21,8 @@ public sealed class IndicatorValue
     public string Source { get; set; } = "";
     public string? Vintage { get; set; }
     public string? AsOf { get; set; }
+    /// <summary>True for a provisional CBS year (voorlopig, nader voorlopig); the status stays the target status.</summary>
+    public bool Provisional { get; set; }
 }
 
 /// <summary>One row of mart.indicator_catalogue.</summary>

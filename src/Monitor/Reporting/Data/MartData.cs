@@ -1,5 +1,7 @@
 // Everything the report reads from the warehouse, loaded once: the indicator mart, its catalogue and
-// the run, extract, quarantine and check ledgers. Only the tables of the mart contract are read.
+// the run, extract, quarantine and check ledgers, the target register, the action register and the
+// industries. Only the tables of the mart contract are read; a table a warehouse does not have yet
+// (pillars 3 and 4 came later) is read as empty, never as an error.
 using Dapper;
 using Monitor.Warehouse;
 
@@ -17,6 +19,15 @@ public sealed class MartData
     public required IReadOnlyList<CheckRecord>? Checks { get; init; }
     public required string? ChecksRunId { get; init; }
     public required RunRecord? LastRun { get; init; }
+    /// <summary>ref.doelen; empty when the warehouse has no target register.</summary>
+    public IReadOnlyList<TargetRecord> Targets { get; init; } = [];
+    /// <summary>mart.acties; empty when the warehouse has no action register.</summary>
+    public IReadOnlyList<ActionRecord> Actions { get; init; } = [];
+    /// <summary>mart.actie_indicatoren.</summary>
+    public IReadOnlyList<ActionLink> ActionLinks { get; init; } = [];
+    /// <summary>ref.bedrijfstakken; empty when the warehouse has none.</summary>
+    public IReadOnlyList<IndustryRecord> Industries { get; init; } = [];
+    public SupplierNames Suppliers { get; init; } = SupplierNames.FromContracts();
 
     public static MartData Load(WarehouseDb db, DateOnly? asOf)
     {
@@ -24,10 +35,11 @@ public sealed class MartData
         if (!TableExists(db, "mart", "indicator_values"))
             throw new ReportException("the warehouse has no mart.indicator_values table: run 'monitor run' first to compute the indicators");
 
-        var values = c.Query<IndicatorValue>("""
+        var provisionalColumn = ColumnExists(db, "mart", "indicator_values", "provisional") ? "coalesce(provisional, false)" : "false";
+        var values = c.Query<IndicatorValue>($"""
             SELECT indicator, domain, period, period_type AS PeriodType, period_order AS PeriodOrder, region,
                    region_level AS RegionLevel, category, value, unit, target, status, label, numerator, denominator,
-                   source, CAST(vintage AS VARCHAR) AS vintage, CAST(as_of AS VARCHAR) AS AsOf
+                   source, CAST(vintage AS VARCHAR) AS vintage, CAST(as_of AS VARCHAR) AS AsOf, {provisionalColumn} AS Provisional
             FROM mart.indicator_values
             ORDER BY indicator, domain, region, category NULLS FIRST, period_order, period
             """).ToList();
@@ -76,8 +88,35 @@ public sealed class MartData
             FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT 1
             """).FirstOrDefault();
 
+        var targets = TableExists(db, "ref", "doelen")
+            ? c.Query<TargetRecord>("""
+                SELECT indicator, domain, region, category, soort, waarde, basisjaar, doeljaar, bron
+                FROM ref.doelen ORDER BY indicator, domain, region, category NULLS FIRST, basisjaar NULLS FIRST
+                """).ToList()
+            : [];
+        var actions = TableExists(db, "mart", "acties")
+            ? c.Query<ActionRecord>("""
+                SELECT actie_id AS ActieId, pijler, maatregel, eigenaar, status, CAST(start AS VARCHAR) AS start,
+                       CAST(gepland_gereed AS VARCHAR) AS GeplandGereed, CAST(gereed AS VARCHAR) AS gereed,
+                       coalesce(achter_schema, false) AS AchterSchema, coalesce(op_schema, false) AS OpSchema,
+                       CAST(vintage AS VARCHAR) AS vintage
+                FROM mart.acties ORDER BY pijler, actie_id
+                """).ToList()
+            : [];
+        var links = TableExists(db, "mart", "actie_indicatoren")
+            ? c.Query<ActionLink>("SELECT DISTINCT actie_id AS ActieId, indicator, domain FROM mart.actie_indicatoren ORDER BY actie_id, indicator, domain NULLS FIRST").ToList()
+            : [];
+        var industries = TableExists(db, "ref", "bedrijfstakken")
+            ? c.Query<IndustryRecord>("SELECT code, naam, domein FROM ref.bedrijfstakken ORDER BY code").ToList()
+            : [];
+
         var data = new MartData
         {
+            Targets = targets,
+            Actions = actions,
+            ActionLinks = links,
+            Industries = industries,
+            Suppliers = SupplierNames.Load(db),
             Values = values,
             Catalogue = catalogue,
             Extracts = extracts,
@@ -94,6 +133,11 @@ public sealed class MartData
         db.Connection.ExecuteScalar<long>(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
             new { schema, table }) > 0;
+
+    static bool ColumnExists(WarehouseDb db, string schema, string table, string column) =>
+        db.Connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = $schema AND table_name = $table AND column_name = $column",
+            new { schema, table, column }) > 0;
 
     void Index()
     {
@@ -125,6 +169,20 @@ public sealed class MartData
         var i = list.IndexOf(value);
         return i > 0 ? list[i - 1] : null;
     }
+
+    /// <summary>The register row a total or category value of an indicator falls under, of the given kind (NULL: any kind).</summary>
+    public TargetRecord? TargetRow(string indicator, string domain, string region = "NL", string? category = null, string? soort = null) =>
+        Targets.FirstOrDefault(t => t.Indicator == indicator && t.Domain == domain && t.Region == region &&
+                                    (t.Category == category || (category is not null && t.Category == "*")) && (soort is null || t.Soort == soort));
+
+    /// <summary>The actions aimed at an indicator of a domain, in register order.</summary>
+    public IReadOnlyList<ActionRecord> ActionsFor(string indicator, string domain)
+    {
+        var ids = ActionLinks.Where(l => l.Indicator == indicator && (l.Domain is null || l.Domain == domain)).Select(l => l.ActieId).ToHashSet(StringComparer.Ordinal);
+        return Actions.Where(a => ids.Contains(a.ActieId)).ToList();
+    }
+
+    public IndustryRecord? Industry(string code) => Industries.FirstOrDefault(i => i.Code == code);
 
     public bool Has(string indicator, string region) => Values.Any(v => v.Indicator == indicator && v.Region == region);
 

@@ -1,5 +1,7 @@
-// Names of the provinces, labour-market regions and Techniekpact regions, read from the reference
-// tables shipped inside the assembly (the same files the pipeline loads into ref.*).
+// Names of the provinces, labour-market regions and Techniekpact regions, read from the warehouse's
+// ref.* tables (what the run loaded, a data directory's own copy included) or, for a warehouse without
+// them, from the reference files shipped inside the assembly (the files the pipeline loads into ref.*).
+using Dapper;
 using Monitor.Warehouse;
 
 namespace Monitor.Reporting.Data;
@@ -14,11 +16,13 @@ public sealed class RegionCatalog
     public IReadOnlyList<ReportRegion> Arbeidsmarktregios { get; }
     public IReadOnlyList<ReportRegion> Techniekpactregios { get; }
 
-    RegionCatalog()
+    RegionCatalog() : this(Read("reference/provincies.csv"), Read("reference/arbeidsmarktregios.csv"), Read("reference/techniekpactregios.csv")) { }
+
+    RegionCatalog(List<string[]> provincies, List<string[]> arbeidsmarktregios, List<string[]> techniekpactregios)
     {
-        Provincies = Read("reference/provincies.csv").Select(r => new ReportRegion(r[0], r[1], "provincie", null, [])).ToList();
-        Arbeidsmarktregios = Read("reference/arbeidsmarktregios.csv").Select(r => new ReportRegion(r[0], r[1], "arbeidsmarktregio", r[2], [])).ToList();
-        Techniekpactregios = Read("reference/techniekpactregios.csv")
+        Provincies = provincies.Select(r => new ReportRegion(r[0], r[1], "provincie", null, [])).ToList();
+        Arbeidsmarktregios = arbeidsmarktregios.Select(r => new ReportRegion(r[0], r[1], "arbeidsmarktregio", r[2], [])).ToList();
+        Techniekpactregios = techniekpactregios
             .Select(r => new ReportRegion(r[0], r[1], "techniekpactregio", null,
                 r[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
@@ -28,6 +32,20 @@ public sealed class RegionCatalog
     }
 
     public static RegionCatalog Shared { get; } = new();
+
+    /// <summary>The regions as the warehouse's ref.* tables hold them; the shipped copy when they are missing or empty.</summary>
+    public static RegionCatalog Load(WarehouseDb db)
+    {
+        var c = db.Connection;
+        var tables = c.Query<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'ref'").ToHashSet(StringComparer.Ordinal);
+        if (!tables.Contains("provincies") || !tables.Contains("arbeidsmarktregios") || !tables.Contains("techniekpactregios")) return Shared;
+        var provincies = c.Query<(string, string)>("SELECT code, naam FROM ref.provincies ORDER BY code").Select(r => new[] { r.Item1, r.Item2 }).ToList();
+        var amr = c.Query<(string, string, string)>("SELECT code, naam, provincie FROM ref.arbeidsmarktregios ORDER BY code")
+            .Select(r => new[] { r.Item1, r.Item2, r.Item3 }).ToList();
+        var tp = c.Query<(string, string, string)>("SELECT code, naam, provincies FROM ref.techniekpactregios ORDER BY code")
+            .Select(r => new[] { r.Item1, r.Item2, r.Item3 }).ToList();
+        return provincies.Count == 0 || amr.Count == 0 || tp.Count == 0 ? Shared : new RegionCatalog(provincies, amr, tp);
+    }
 
     public ReportRegion? Find(string code) => regions.GetValueOrDefault(code);
 

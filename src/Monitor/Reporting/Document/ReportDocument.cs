@@ -34,6 +34,9 @@ public sealed record ChartGroupBlock(string? Heading, string? Note, string? Intr
 
 public sealed record TilesBlock(IReadOnlyList<KpiTileData> Tiles, int Columns) : Block;
 
+/// <summary>One tile per pillar in a row: how many of its KPIs are on course.</summary>
+public sealed record PillarTilesBlock(IReadOnlyList<PillarTileData> Tiles) : Block;
+
 /// <summary>One or more choropleths of one level with the table of the same figures, which every map carries.</summary>
 public sealed record MapBlock(IReadOnlyList<ChoroplethMap> Maps, string Caption, TableBlock Table) : Block;
 

@@ -5,7 +5,8 @@ namespace Monitor.Reporting.Layout;
 
 public sealed record TableColumn(string Header, float Weight, TextAlign Align = TextAlign.Left);
 
-public sealed record TableRow(IReadOnlyList<string> Cells, bool Bold = false, bool Highlight = false);
+/// <param name="StatusColumn">A cell that holds a status word, printed bold in the status colour.</param>
+public sealed record TableRow(IReadOnlyList<string> Cells, bool Bold = false, bool Highlight = false, int? StatusColumn = null, Status? Status = null);
 
 public sealed class Table
 {
@@ -51,7 +52,7 @@ public sealed class Table
                 DrawRow(page, text, header, widths, headerStyle, headerHeight, Palette.HeaderShade, isHeader: true);
             }
             SKColor? fill = row.Highlight ? Palette.Highlight : i % 2 == 1 ? Palette.Shade : null;
-            DrawRow(page, text, row.Cells, widths, style, heights[i], fill, isHeader: false);
+            DrawRow(page, text, row.Cells, widths, style, heights[i], fill, isHeader: false, row);
         }
         page.Space(8);
     }
@@ -89,7 +90,7 @@ public sealed class Table
     }
 
     void DrawRow(PageWriter page, TextPainter text, IReadOnlyList<string> cells, float[] widths, TextStyle style,
-        float height, SKColor? fill, bool isHeader)
+        float height, SKColor? fill, bool isHeader, TableRow? row = null)
     {
         var canvas = page.Canvas;
         var y = page.Y;
@@ -98,7 +99,8 @@ public sealed class Table
         var x = PageWriter.Left;
         for (var c = 0; c < Columns.Count; c++)
         {
-            text.DrawWrapped(canvas, Cell(cells, c), x + Pad, y + Pad, widths[c] - 2 * Pad, style, Columns[c].Align);
+            var cellStyle = row is { StatusColumn: { } sc, Status: { } status } && sc == c ? style.AsBold().WithColor(status.Colour()) : style;
+            text.DrawWrapped(canvas, Cell(cells, c), x + Pad, y + Pad, widths[c] - 2 * Pad, cellStyle, Columns[c].Align);
             x += widths[c];
         }
         using var rule = new SKPaint { Color = isHeader ? Palette.Accent : Palette.Rule, StrokeWidth = isHeader ? 0.8f : 0.3f, Style = SKPaintStyle.Stroke, IsAntialias = true };

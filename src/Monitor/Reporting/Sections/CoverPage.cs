@@ -62,7 +62,7 @@ public static class CoverPage
         }
 
         var foot = new TextStyle(8f, Color: Palette.Muted);
-        var note = "Samengesteld uit de Techniekpactmonitor, pr-eDICT, UWV en ROA. Alle cijfers komen uit het datawarehouse " +
+        var note = $"Samengesteld uit de gegevens van {ctx.Data.Suppliers.Enumerate()}. Alle cijfers komen uit het datawarehouse " +
                    "van de monitor; elk cijfer staat ook in het CSV-bestand naast dit rapport. " +
                    "Bronnen, definities en kwaliteitscontroles staan achterin.";
         var noteHeight = text.Height(note, PageWriter.Width, foot);

@@ -47,8 +47,8 @@ public sealed class OutlookSection : IReportSection
         ctx.Chart(new ChartSpec
         {
             Title = $"Baanopeningen en instroom van schoolverlaters, {PeriodText.Short(period)}",
-            Subtitle = "Aantal personen over de hele prognoseperiode, Nederland; ROA",
-            Source = ReportContext.SourceLine(d.Values.Where(v => v.Source == "ROA" && v.Period == period)),
+            Subtitle = $"Aantal personen over de hele prognoseperiode, Nederland; {ctx.Supplier("roa")}",
+            Source = ReportContext.SourceLine(d.Values.Where(v => v.Source == ctx.Supplier("roa") && v.Period == period)),
             Region = "NL",
             Period = period,
             PlotHeight = 170f,
@@ -91,7 +91,7 @@ public sealed class OutlookSection : IReportSection
             new TableColumn("Schoolverlaters", 1.1f, TextAlign.Right), new TableColumn("Verwacht tekort", 1.1f, TextAlign.Right),
             new TableColumn("Knelpuntindicator (ITKP)", 1.5f),
         ], rows, "ROA-prognoses per beroepsklasse");
-        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.Source == "ROA")) +
+        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.Source == ctx.Supplier("roa"))) +
                       " Verwacht tekort: baanopeningen min instroom van schoolverlaters; zij-instroom en instroom uit het buitenland zijn daarin niet meegenomen.",
             TextStyle.Caption);
     }

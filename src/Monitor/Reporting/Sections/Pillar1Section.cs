@@ -58,7 +58,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Instroom in bètatechnisch onderwijs per onderwijssoort",
-            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; Techniekpactmonitor, brede bètatechnische definitie (inclusief ICT)",
+            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; {ctx.Supplier("tpm")}, brede bètatechnische definitie (inclusief ICT)",
             Source = ReportContext.SourceLine(series.SelectMany(s => s.Values)),
             Region = region,
             Model = new ChartModel
@@ -93,8 +93,8 @@ public sealed class Pillar1Section : IReportSection
         }
         var axis = SeriesAxis.Of(tech, ict);
         var series = new List<ChartSeries>();
-        if (tech.Count > 0) series.Add(new ChartSeries($"Bètatechniek, alle niveaus ({ctx.RegionName(techRegion)}, Techniekpactmonitor)", axis.Align(tech), 0));
-        if (ict.Count > 0) series.Add(new ChartSeries($"ICT- en hybride opleidingen, mbo–wo ({ctx.RegionName(ictRegion)}, pr-eDICT)", axis.Align(ict), 1));
+        if (tech.Count > 0) series.Add(new ChartSeries($"Bètatechniek, alle niveaus ({ctx.RegionName(techRegion)}, {ctx.Supplier("tpm")})", axis.Align(tech), 0));
+        if (ict.Count > 0) series.Add(new ChartSeries($"ICT- en hybride opleidingen, mbo–wo ({ctx.RegionName(ictRegion)}, {ctx.Supplier("predict")})", axis.Align(ict), 1));
         var parts = new List<string>();
         if (tech.LastOrDefault(v => v.Value is not null) is { } t)
             parts.Add($"in bètatechnische opleidingen {ctx.Show(t, "aandeel vrouwen bètatechniek")} in {PeriodText.Long(t.Period)}");
@@ -132,7 +132,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, note: gap, chart: new ChartSpec
         {
             Title = "Instroom in ICT- en hybride opleidingen (mbo, hbo, wo)",
-            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; pr-eDICT. Hybride: opleidingen met een substantieel ICT-deel",
+            Subtitle = $"Aantal instromers per studiejaar, {ctx.RegionName(region)}; {ctx.Supplier("predict")}. Hybride: opleidingen met een substantieel ICT-deel",
             Source = ReportContext.SourceLine(ict.Concat(hybride)),
             Region = region,
             PlotHeight = 160f,
@@ -198,12 +198,13 @@ public sealed class Pillar1Section : IReportSection
         var present = d.Categories("hybride_docenten", "techniek", "NL");
         var levels = Levels.Where(present.Contains).Concat(present.Where(c => !Levels.Contains(c))).ToList();
         var axis = SeriesAxis.Of(total);
-        var goal = total.LastOrDefault(v => v.Target is not null)?.Target ?? PolicyTargets.HybrideDocentenGoal;
+        var goal = total.LastOrDefault(v => v.Target is not null)?.Target ?? ctx.Data.TargetRow("hybride_docenten", "techniek")?.Waarde;
         var latest = total.LastOrDefault(v => v.Value is not null);
         string? intro = null;
         if (latest?.Value is not null)
             intro = ($"Hybride docenten werken in het bedrijfsleven en geven daarnaast les in technisch onderwijs. In {latest.Period} waren het er " +
-                          $"{ctx.Show(latest, "hybride docenten")}; het doel is {ctx.Show(goal, "aantal", "doel hybride docenten", latest.Period, "NL")}. " +
+                          $"{ctx.Show(latest, "hybride docenten")}; " +
+                          (goal is { } g ? $"het doel is {ctx.Show(g, "aantal", "doel hybride docenten", latest.Period, "NL")}. " : "het doelenregister bevat er geen doel voor. ") +
                           $"Status: {StatusText.Parse(latest.Status).Word()}.");
         var series = levels.Count > 0
             ? levels.Select((l, i) => new ChartSeries(l, axis.Align(d.Series("hybride_docenten", "techniek", "NL", l)), i)).ToList()
@@ -211,7 +212,7 @@ public sealed class Pillar1Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Hybride docenten in technisch onderwijs",
-            Subtitle = "Aantal personen per jaar naar onderwijssoort, Nederland; Techniekpactmonitor",
+            Subtitle = $"Aantal personen per jaar naar onderwijssoort, Nederland; {ctx.Supplier("tpm")}",
             Source = ReportContext.SourceLine(total),
             Region = "NL",
             PlotHeight = 150f,
@@ -222,7 +223,7 @@ public sealed class Pillar1Section : IReportSection
                 CategoryKeys = axis.Keys,
                 Series = series,
                 Unit = "aantal",
-                References = [new ReferenceLine(goal, $"Doel {DutchFormat.Integer(goal)}")],
+                References = goal is { } r ? [new ReferenceLine(r, $"Doel {DutchFormat.Integer(r)}")] : [],
             },
         });
     }

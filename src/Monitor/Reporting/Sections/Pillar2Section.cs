@@ -1,5 +1,6 @@
 // Pijler 2: the ICT workforce against the path to one million, growth against the 60.000 norm, flows in and
 // out, retention, the technical workforce, and vacancies and labour-market tension (UWV).
+using System.Globalization;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
@@ -24,9 +25,7 @@ public sealed class Pillar2Section : IReportSection
     public void Write(ReportContext ctx)
     {
         ctx.Section1(Title);
-        ctx.Paragraph("Het kabinet wil in 2030 één miljoen ICT-professionals. Volgens het plan van de ICT-sector vraagt dat een groei van " +
-                      $"{DutchFormat.Integer(NormGrowth(ctx))} ICT-professionals per jaar. Deze pijler volgt de ICT-beroepsbevolking tegen dat pad, " +
-                      "de stromen erin en eruit, het behoud, de bredere technische beroepsbevolking en de spanning op de arbeidsmarkt.");
+        ctx.Paragraph(Intro(ctx));
 
         var region = ctx.RegionFor("werkzaam");
         if (region == "NL")
@@ -34,7 +33,7 @@ public sealed class Pillar2Section : IReportSection
 
         PathChart(ctx);
         GrowthChart(ctx, region);
-        KeyFigureTable(ctx, "ict", region, "ICT-werkzamen (pr-eDICT)");
+        KeyFigureTable(ctx, "ict", region, $"ICT-werkzamen ({ctx.Supplier("predict")})");
         InflowChart(ctx, region);
         OutflowChart(ctx, region);
         RetentionChart(ctx, region);
@@ -42,14 +41,34 @@ public sealed class Pillar2Section : IReportSection
         Vacancies(ctx);
     }
 
-    static double NormGrowth(ReportContext ctx) =>
-        ctx.Data.Series("nettogroei", "ict", "NL").LastOrDefault(v => v.Target is not null)?.Target ?? PolicyTargets.IctNormGrowth;
+    /// <summary>The goal and the norm as the target register gives them; a sentence less where it has none.</summary>
+    static string Intro(ReportContext ctx)
+    {
+        var goal = PolicyGoals.IctGoal(ctx.Data);
+        var norm = PolicyGoals.IctNorm(ctx.Data);
+        var s = goal is { } g
+            ? $"Het kabinet wil in {g.Year.ToString(CultureInfo.InvariantCulture)} {DutchFormat.Integer(g.Goal)} ICT-professionals. "
+            : "Het doelenregister bevat geen doel voor het aantal ICT-werkzamen. ";
+        if (norm is not null)
+            s += goal is null
+                ? $"De norm van de ICT-sector is een groei van {DutchFormat.Integer(norm.PerYear)} ICT-professionals per jaar. "
+                : $"Volgens het plan van de ICT-sector vraagt dat een groei van {DutchFormat.Integer(norm.PerYear)} ICT-professionals per jaar. ";
+        return s + "Deze pijler volgt de ICT-beroepsbevolking tegen dat doel, de stromen erin en eruit, het behoud, de bredere technische " +
+               "beroepsbevolking en de spanning op de arbeidsmarkt.";
+    }
 
+    static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// ICT-werkzamen against two different lines, labelled apart: the target path (a straight line from the stock
+    /// in the register's base year to the goal in its goal year — the target the mart's status measures against)
+    /// and the sector's norm path (a fixed growth per year from the norm's base year), plus the pace still needed.
+    /// </summary>
     static void PathChart(ReportContext ctx)
     {
         var d = ctx.Data;
         var actual = d.Series("werkzaam", "ict", "NL").Where(v => v.Value is not null).ToList();
-        const string heading = "ICT-werkzamen en het pad naar één miljoen";
+        const string heading = "ICT-werkzamen, het doelpad en het normpad";
         if (actual.Count == 0)
         {
             ctx.Heading(heading);
@@ -57,47 +76,87 @@ public sealed class Pillar2Section : IReportSection
             return;
         }
         var regionalNote = ctx.IsRegional
-            ? "Het doel van één miljoen ICT-professionals geldt voor heel Nederland; deze grafiek toont daarom de landelijke cijfers."
+            ? "Het doel voor het aantal ICT-professionals geldt voor heel Nederland; deze grafiek toont daarom de landelijke cijfers."
             : null;
 
-        var norm = NormGrowth(ctx);
-        var first = int.Parse(actual[0].Period, System.Globalization.CultureInfo.InvariantCulture);
+        var path = PolicyGoals.IctPath(d);
+        var goal = PolicyGoals.IctGoal(d);
+        var norm = PolicyGoals.IctNorm(d);
+        var first = PeriodText.Year(actual[0].Period)!.Value;
         var last = actual[^1];
-        var lastYear = int.Parse(last.Period, System.Globalization.CultureInfo.InvariantCulture);
-        var endYear = Math.Max(PolicyTargets.IctGoalYear, lastYear);
+        var lastYear = PeriodText.Year(last.Period)!.Value;
+        var endYear = Math.Max(goal?.Year ?? lastYear, lastYear);
         var years = Enumerable.Range(first, endYear - first + 1).ToList();
-        var keys = years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var keys = years.Select(YearText).ToList();
+        var axis = SeriesAxis.FromKeys(keys);
 
-        var baseRow = actual.FirstOrDefault(v => v.Period == PolicyTargets.NormBaseYear.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? actual[0];
-        var baseYear = int.Parse(baseRow.Period, System.Globalization.CultureInfo.InvariantCulture);
-        var normPath = years.Select(y => y >= baseYear ? baseRow.Value + norm * (y - baseYear) : (double?)null).ToList();
+        // The target path: the register row where there is one, otherwise the mart's target per year.
+        var targets = d.Series("werkzaam", "ict", "NL").Where(v => v.Target is not null).ToDictionary(v => v.Period, v => v.Target!.Value);
+        var targetPath = years.Select(y => path is { } p && y >= p.BaseYear && y <= p.GoalYear
+            ? p.At(y)
+            : targets.TryGetValue(YearText(y), out var t) ? t : (double?)null).ToList();
+        if (path is null && targets.Count > 0)
+        {
+            var firstTarget = targets.Keys.Select(k => PeriodText.Year(k)!.Value).Min();
+            if (actual.FirstOrDefault(v => v.Period == YearText(firstTarget - 1)) is { Value: { } baseValue } && years.Contains(firstTarget - 1))
+                targetPath[years.IndexOf(firstTarget - 1)] = baseValue;
+        }
+
+        var series = new List<ChartSeries> { new("Werkelijk aantal", axis.Align(actual), 0, Emphasis: true) };
+        if (targetPath.Any(v => v is not null))
+            series.Add(new(path is { } pp
+                ? $"Doelpad: rechte lijn naar {DutchFormat.Integer(pp.Goal)} in {YearText(pp.GoalYear)} vanaf {YearText(pp.BaseYear)}"
+                : "Doelpad: streefwaarde per jaar", targetPath, 4));
+
+        List<double?>? normPath = null;
+        var normBase = norm?.BaseYear is { } nb ? actual.FirstOrDefault(v => v.Period == YearText(nb)) : null;
+        if (norm is not null && normBase?.Value is { } nbValue)
+        {
+            var baseYear = PeriodText.Year(normBase.Period)!.Value;
+            normPath = years.Select(y => y >= baseYear ? nbValue + norm.PerYear * (y - baseYear) : (double?)null).ToList();
+            series.Add(new($"Normpad: +{DutchFormat.Integer(norm.PerYear)} per jaar vanaf {YearText(baseYear)}", normPath, 1));
+        }
 
         var tempo = d.At("benodigd_tempo", "ict", "NL", last.Period)?.Value
-                    ?? (lastYear < PolicyTargets.IctGoalYear ? (PolicyTargets.IctWorkforceGoal - last.Value!.Value) / (PolicyTargets.IctGoalYear - lastYear) : (double?)null);
-        var neededPath = years.Select(y => y >= lastYear && tempo is { } t ? last.Value + t * (y - lastYear) : (double?)null).ToList();
+                    ?? (goal is { } g && lastYear < g.Year ? (g.Goal - last.Value!.Value) / (g.Year - lastYear) : (double?)null);
+        if (tempo is { } tp)
+            series.Add(new ChartSeries($"Benodigd pad vanaf {YearText(lastYear)}: +{DutchFormat.Integer(tp)} per jaar",
+                years.Select(y => y >= lastYear ? last.Value + tp * (y - lastYear) : (double?)null).ToList(), 2));
 
-        var axis = SeriesAxis.FromKeys(keys);
-        var series = new List<ChartSeries>
+        var sentences = new List<string> { $"Eind {YearText(lastYear)} waren er {ctx.Show(last, "ICT-werkzamen")} ICT-professionals." };
+        if (targetPath[years.IndexOf(lastYear)] is { } onPath)
         {
-            new("Werkelijk aantal", axis.Align(actual), 0, Emphasis: true),
-            new($"Normpad: +{DutchFormat.Integer(norm)} per jaar vanaf {baseYear}", normPath, 1),
-        };
-        if (tempo is not null) series.Add(new ChartSeries($"Benodigd pad vanaf {lastYear}: +{DutchFormat.Integer(tempo.Value)} per jaar", neededPath, 2));
-
-        var gap = normPath[years.IndexOf(lastYear)] - last.Value;
-        string? intro = null;
-        if (gap is { } g)
-            intro = ($"Eind {lastYear} waren er {ctx.Show(last, "ICT-werkzamen")} ICT-professionals. Volgens het normpad vanaf {baseYear} hadden dat er " +
-                          $"{ctx.Show(normPath[years.IndexOf(lastYear)]!.Value, "aantal", "ICT-werkzamen volgens normpad", last.Period, "NL")} moeten zijn: " +
-                          (g > 0 ? $"{ctx.Show(g, "aantal", "achterstand op normpad", last.Period, "NL")} minder." : $"er zijn er {ctx.Show(-g, "aantal", "voorsprong op normpad", last.Period, "NL")} meer."));
-
-        ctx.ChartBlock(heading, intro: intro, note: regionalNote, chart: new ChartSpec
+            var status = StatusText.Parse(last.Status);
+            var gap = onPath - last.Value!.Value;
+            sentences.Add($"Op het doelpad hoorden dat er {ctx.Show(onPath, "aantal", "ICT-werkzamen volgens doelpad", last.Period, "NL")} te zijn: " +
+                          (gap > 0 ? $"{ctx.Show(gap, "aantal", "achterstand op doelpad", last.Period, "NL")} minder" : $"{ctx.Show(-gap, "aantal", "voorsprong op doelpad", last.Period, "NL")} meer") +
+                          $" (status: {status.Word()}).");
+        }
+        if (normPath?[years.IndexOf(lastYear)] is { } onNorm)
         {
-            Title = $"ICT-werkzamen tegen het pad naar {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} in {PolicyTargets.IctGoalYear}",
-            Subtitle = "Aantal ICT-professionals aan het eind van het jaar, Nederland; pr-eDICT-definitie. Paden berekend voor deze grafiek",
+            var gap = onNorm - last.Value!.Value;
+            sentences.Add($"Het normpad van de sector (een vaste groei per jaar) kwam uit op " +
+                          $"{ctx.Show(onNorm, "aantal", "ICT-werkzamen volgens normpad", last.Period, "NL")}: " +
+                          (gap > 0 ? $"{ctx.Show(gap, "aantal", "achterstand op normpad", last.Period, "NL")} meer dan het werkelijke aantal." : $"{ctx.Show(-gap, "aantal", "voorsprong op normpad", last.Period, "NL")} minder dan het werkelijke aantal."));
+        }
+
+        var notes = new List<string>();
+        if (targetPath.Any(v => v is not null))
+            notes.Add("Doelpad: de rechte lijn van de stand in het basisjaar naar het doel, waartegen de status van deze indicator wordt gemeten.");
+        if (normPath is not null)
+            notes.Add("Normpad: de sectornorm van een vaste groei per jaar vanaf de stand in het basisjaar van de norm; een andere lijn dan het doelpad.");
+        if (tempo is not null)
+            notes.Add("Benodigd pad: de groei per jaar die vanaf de laatste stand nog nodig is om het doel te halen.");
+        notes.Add(goal is null ? "Het doelenregister bevat geen doel voor het aantal ICT-werkzamen." : "Doel en norm komen uit het doelenregister.");
+        var noteText = string.Join(" ", notes);
+        ctx.ChartBlock(heading, intro: string.Join(" ", sentences), note: regionalNote, chart: new ChartSpec
+        {
+            Title = goal is { } gt
+                ? $"ICT-werkzamen tegen het pad naar {DutchFormat.Integer(gt.Goal)} in {YearText(gt.Year)}"
+                : "ICT-werkzamen tegen hun doel",
+            Subtitle = $"Aantal ICT-professionals aan het eind van het jaar, Nederland; definitie van {ctx.Supplier("predict")}. Paden berekend voor deze grafiek",
             Source = ReportContext.SourceLine(actual),
-            Note = "Normpad: de sectornorm van een vaste groei per jaar vanaf de stand van " + baseYear +
-                   ". Benodigd pad: de groei per jaar die vanaf de laatste stand nog nodig is om het doel in " + PolicyTargets.IctGoalYear + " te halen.",
+            Note = noteText,
             Region = "NL",
             PlotHeight = 210f,
             Model = new ChartModel
@@ -107,7 +166,7 @@ public sealed class Pillar2Section : IReportSection
                 CategoryKeys = axis.Keys,
                 Series = series,
                 Unit = "aantal",
-                References = [new ReferenceLine(PolicyTargets.IctWorkforceGoal, $"Doel {PolicyTargets.IctGoalYear}")],
+                References = goal is { } gr ? [new ReferenceLine(gr.Goal, $"Doel {YearText(gr.Year)}")] : [],
             },
         });
     }
@@ -117,11 +176,11 @@ public sealed class Pillar2Section : IReportSection
         var growth = ctx.Data.Series("nettogroei", "ict", region);
         if (growth.Count == 0) return;
         var axis = SeriesAxis.Of(growth);
-        var norm = NormGrowth(ctx);
+        var norm = region == "NL" ? PolicyGoals.IctNorm(ctx.Data)?.PerYear : null;
         ctx.Chart(new ChartSpec
         {
-            Title = region == "NL" ? $"Nettogroei van het aantal ICT-werkzamen tegen de norm van {DutchFormat.Integer(norm)} per jaar" : "Nettogroei van het aantal ICT-werkzamen",
-            Subtitle = $"Verandering van het aantal ICT-professionals ten opzichte van het jaar ervoor, {ctx.RegionName(region)}; pr-eDICT",
+            Title = norm is { } n ? $"Nettogroei van het aantal ICT-werkzamen tegen de norm van {DutchFormat.Integer(n)} per jaar" : "Nettogroei van het aantal ICT-werkzamen",
+            Subtitle = $"Verandering van het aantal ICT-professionals ten opzichte van het jaar ervoor, {ctx.RegionName(region)}; {ctx.Supplier("predict")}",
             Source = ReportContext.SourceLine(growth),
             Note = region == "NL" ? null : "De norm geldt alleen landelijk en is daarom niet getekend.",
             Region = region,
@@ -134,7 +193,7 @@ public sealed class Pillar2Section : IReportSection
                 Series = [new ChartSeries("Nettogroei", axis.Align(growth), 0)],
                 Unit = "aantal",
                 ValueLabels = true,
-                References = region == "NL" ? [new ReferenceLine(norm, $"Norm {DutchFormat.Integer(norm)}")] : [],
+                References = norm is { } r ? [new ReferenceLine(r, $"Norm {DutchFormat.Integer(r)}")] : [],
             },
         });
     }
@@ -150,7 +209,7 @@ public sealed class Pillar2Section : IReportSection
             ("saldo_stromen", "Saldo instroom – uitstroom"), ("behoud", "Behoud"),
         };
         if (domain == "ict" && region == "NL")
-            rows.AddRange([("groeitekort", "Groeitekort (norm – nettogroei)"), ("benodigd_tempo", "Benodigd tempo tot 2030 per jaar")]);
+            rows.AddRange([("groeitekort", "Groeitekort (norm – nettogroei)"), ("benodigd_tempo", PolicyGoals.IctGoal(d) is { } g ? $"Benodigd tempo tot {g.Year.ToString(CultureInfo.InvariantCulture)} per jaar" : "Benodigd tempo per jaar")]);
         var axis = SeriesAxis.Of(rows.Select(r => d.Series(r.Indicator, domain, region)).ToArray());
         if (axis.Count == 0) return;
         var keys = axis.Keys.Skip(Math.Max(0, axis.Count - 6)).ToList();
@@ -191,7 +250,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.ChartBlock(heading, intro: intro, chart: new ChartSpec
         {
             Title = "Instroom in ICT-beroepen naar herkomst",
-            Subtitle = $"Aantal personen per jaar, {ctx.RegionName(region)}; pr-eDICT. Zij-instroom donker gemarkeerd",
+            Subtitle = $"Aantal personen per jaar, {ctx.RegionName(region)}; {ctx.Supplier("predict")}. Zij-instroom donker gemarkeerd",
             Source = ReportContext.SourceLine(bySource.SelectMany(s => s.Values)),
             Region = region,
             PlotHeight = 170f,
@@ -223,7 +282,7 @@ public sealed class Pillar2Section : IReportSection
         ctx.ChartBlock(null, intro: intro, chart: new ChartSpec
         {
             Title = $"Uitstroom uit ICT-beroepen naar bestemming, {period}",
-            Subtitle = $"Aantal personen, {ctx.RegionName(region)}; pr-eDICT",
+            Subtitle = $"Aantal personen, {ctx.RegionName(region)}; {ctx.Supplier("predict")}",
             Source = ReportContext.SourceLine(rows.Select(r => r.Value)),
             Region = region,
             Period = period,
@@ -248,8 +307,8 @@ public sealed class Pillar2Section : IReportSection
         if (ict.Count == 0 && tech.Count == 0) return;
         var series = new List<(string Name, IReadOnlyList<IndicatorValue> Values)>
         {
-            ($"ICT-beroepen ({ctx.RegionName(region)}, pr-eDICT)", ict),
-            ($"Technische beroepen incl. ICT ({ctx.RegionName(region)}, Techniekpactmonitor)", tech),
+            ($"ICT-beroepen ({ctx.RegionName(region)}, {ctx.Supplier("predict")})", ict),
+            ($"Technische beroepen incl. ICT ({ctx.RegionName(region)}, {ctx.Supplier("tpm")})", tech),
         };
         if (region != "NL")
             series.Add(("ICT-beroepen (Nederland)", d.Series("behoud", "ict", "NL")));
@@ -283,14 +342,14 @@ public sealed class Pillar2Section : IReportSection
             // One point makes no trend line; the table below gives the figure.
             ctx.Heading(heading);
             ctx.Paragraph(intro);
-            KeyFigureTable(ctx, "techniek", region, "Technische beroepen incl. ICT (Techniekpactmonitor)");
+            KeyFigureTable(ctx, "techniek", region, $"Technische beroepen incl. ICT ({ctx.Supplier("tpm")})");
             return;
         }
         var axis = SeriesAxis.Of(werkzaam);
         ctx.ChartBlock(heading, intro: intro, chart: new ChartSpec
         {
             Title = "Werkenden in technische beroepen (inclusief ICT)",
-            Subtitle = $"Aantal personen aan het eind van het jaar, {ctx.RegionName(region)}; Techniekpactmonitor, brede definitie",
+            Subtitle = $"Aantal personen aan het eind van het jaar, {ctx.RegionName(region)}; {ctx.Supplier("tpm")}, brede definitie",
             Source = ReportContext.SourceLine(werkzaam),
             Region = region,
             PlotHeight = 140f,
@@ -303,7 +362,7 @@ public sealed class Pillar2Section : IReportSection
                 Unit = "aantal",
             },
         });
-        KeyFigureTable(ctx, "techniek", region, "Technische beroepen incl. ICT (Techniekpactmonitor)");
+        KeyFigureTable(ctx, "techniek", region, $"Technische beroepen incl. ICT ({ctx.Supplier("tpm")})");
     }
 
     static void Vacancies(ReportContext ctx)
@@ -324,13 +383,13 @@ public sealed class Pillar2Section : IReportSection
         }
         var intro = ("UWV telt de openstaande vacatures aan het eind van elk kwartaal per beroepsklasse (BRC 2014): technische beroepen (klasse 07) " +
                       "en ICT-beroepen (klasse 08) zijn hier aparte groepen. De spanningsindicator deelt de vacatures door het aantal mensen dat korter " +
-                      $"dan een half jaar een WW-uitkering heeft; vanaf {DutchFormat.Number(PolicyTargets.KrapFrom, 1)} heet de markt krap, vanaf " +
-                      $"{DutchFormat.Number(PolicyTargets.ZeerKrapFrom, 0)} zeer krap.");
+                      $"dan een half jaar een WW-uitkering heeft; vanaf {DutchFormat.Number(SpanningTypering.KrapFrom, 1)} heet de markt krap, vanaf " +
+                      $"{DutchFormat.Number(SpanningTypering.ZeerKrapFrom, 0)} zeer krap.");
 
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
         {
             Title = "Openstaande vacatures in technische en ICT-beroepen",
-            Subtitle = $"Aantal openstaande vacatures aan het eind van het kwartaal, {ctx.RegionName(region)}; UWV",
+            Subtitle = $"Aantal openstaande vacatures aan het eind van het kwartaal, {ctx.RegionName(region)}; {ctx.Supplier("uwv")}",
             Source = ReportContext.SourceLine(vacTech.Concat(vacIct)),
             Region = region,
             PlotHeight = 150f,
@@ -354,7 +413,7 @@ public sealed class Pillar2Section : IReportSection
             Region = region,
             PlotHeight = 160f,
             Model = SeriesAxis.LineModel(spSeries, "ratio", decimals: 2,
-                [new ReferenceLine(PolicyTargets.KrapFrom, "krap"), new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")]),
+                [new ReferenceLine(SpanningTypering.KrapFrom, "krap"), new ReferenceLine(SpanningTypering.ZeerKrapFrom, "zeer krap")]),
         });
 
         var quarters = SeriesAxis.Of(vacTech, vacIct, spTech, spIct).Keys.TakeLast(4).ToList();

@@ -5,21 +5,6 @@ using Monitor.Reporting.Maps;
 
 namespace Monitor.Reporting.Sections;
 
-/// <summary>UWV's typering of the spanningsindicator: below 0,25 zeer ruim, then ruim, gemiddeld, krap, from 4 zeer krap.</summary>
-public static class SpanningTypering
-{
-    public static readonly double[] Bounds = [0.25, 0.67, 1.5, 4.0];
-    public static readonly string[] Words = ["zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap"];
-
-    public static MapClassification Classes() => MapClassification.FromBreaks(Bounds,
-        Words.Select((w, i) => i == 0 ? $"< {Number(Bounds[0])} {w}"
-            : i == Words.Length - 1 ? $"≥ {Number(Bounds[^1])} {w}"
-            : $"{Number(Bounds[i - 1])}–{Number(Bounds[i])} {w}").ToArray(),
-        MapClassification.Tension);
-
-    static string Number(double v) => DutchFormat.Number(v, v == Math.Round(v) ? 0 : v * 10 == Math.Round(v * 10) ? 1 : 2);
-}
-
 public static class RegionMaps
 {
     public static ChoroplethMap For(ReportContext ctx, string id, string title, MapLevel level, string indicator, string domain,

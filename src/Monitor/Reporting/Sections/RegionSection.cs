@@ -82,7 +82,7 @@ public sealed class RegionSection : IReportSection
             new TableColumn("Vacatures techniek", 1.1f, TextAlign.Right), new TableColumn("Spanning techniek", 1.5f),
             new TableColumn("Vacatures ICT", 1f, TextAlign.Right), new TableColumn("Spanning ICT", 1.5f),
         ], rows, $"Vacatures en spanningsindicator per arbeidsmarktregio, {PeriodText.Long(quarter)}");
-        var used = d.Values.Where(v => v.Source == "UWV" && v.Period == quarter);
+        var used = d.Values.Where(v => v.Source == ctx.Supplier("uwv") && v.Period == quarter);
         ctx.Paragraph(ReportContext.SourceLine(used) + " Spanning: vacatures per WW-uitkering korter dan een half jaar, met de typering van UWV. " +
                       "'–': geen cijfer geleverd of afgeschermd.", TextStyle.Caption);
 
@@ -124,7 +124,7 @@ public sealed class RegionSection : IReportSection
                 Decimals = 2,
                 HighlightCategories = highlight,
                 ValueLabels = true,
-                References = [new ReferenceLine(PolicyTargets.ZeerKrapFrom, "zeer krap")],
+                References = [new ReferenceLine(SpanningTypering.ZeerKrapFrom, "zeer krap")],
             },
         };
     }

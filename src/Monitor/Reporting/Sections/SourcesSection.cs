@@ -9,15 +9,6 @@ public sealed class SourcesSection : IReportSection
 {
     public string Title => "Bronnen en kwaliteit";
 
-    static string SourceName(string? code) => code switch
-    {
-        "tpm" => "Techniekpactmonitor",
-        "predict" => "pr-eDICT",
-        "uwv" => "UWV",
-        "roa" => "ROA",
-        null => "onbekend",
-        _ => code,
-    };
 
     /// <summary>The ledger's run status in Dutch; a report made inside a run sees that run still going.</summary>
     static string RunStatus(string? status) => status switch
@@ -87,7 +78,7 @@ public sealed class SourcesSection : IReportSection
                 new TableColumn("Quarantaine", 0.9f, TextAlign.Right),
             ], loaded.Select(e => new TableRow(
             [
-                e.FileName, SourceName(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
+                e.FileName, ctx.Data.Suppliers.Name(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
             ], Highlight: e.RowsQuarantined > 0)).ToList());
             ctx.Paragraph("Publicatie: de publicatiedatum uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
                           "voor dezelfde sleutels (een revisie); beide blijven bewaard. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +
@@ -99,7 +90,7 @@ public sealed class SourcesSection : IReportSection
         {
             ctx.Table(
                 [new TableColumn("Afgewezen bestand", 2.4f), new TableColumn("Bron", 1.1f), new TableColumn("Reden", 4f)],
-                rejected.Select(e => new TableRow([e.FileName, SourceName(e.Source), e.Reason ?? "–"])).ToList(),
+                rejected.Select(e => new TableRow([e.FileName, ctx.Data.Suppliers.Name(e.Source), e.Reason ?? "–"])).ToList(),
                 "Afgewezen bestanden (niet gebruikt; de vorige publicatie blijft gelden)");
         }
     }

@@ -12,18 +12,19 @@ public sealed class SummarySection : IReportSection
     {
         ctx.Section1(Title);
         var scope = ctx.Selected is null
-            ? "De stand van de belangrijkste indicatoren van het actieplan."
+            ? "De stand per pijler (het aantal indicatoren met een doel dat op koers ligt) en van de belangrijkste indicatoren."
             : $"Deze samenvatting toont de stand van de belangrijkste indicatoren voor {ctx.Regions.Describe(ctx.Selected.Code)}, " +
               "waar de bronnen cijfers voor deze regio hebben; elke tegel noemt het gebied waarvoor hij geldt.";
         ctx.Paragraph(scope + " Status: 'op koers', 'achter', 'geen doel' (geen streefwaarde) of 'onvolledig' (niet alle cijfers geleverd).",
             new TextStyle(8.5f));
 
+        ctx.PillarTiles(PillarTiles(ctx));
         ctx.Tiles(BuildTiles(ctx), columns: 3);
 
         ctx.Heading("Kernpunten", keepWithNext: 60f);
         // The summary is one page: the key points take a smaller size rather than spill onto a second page.
         var points = KeyPoints(ctx).ToList();
-        ctx.BulletsFitted(points, new[] { 8.6f, 8.3f, 8f, 7.7f, 7.4f }.Select(size => new TextStyle(size)).ToList());
+        ctx.BulletsFitted(points, new[] { 8.6f, 8.3f, 8f, 7.7f, 7.4f, 7.2f, 7f }.Select(size => new TextStyle(size)).ToList());
     }
 
     static IReadOnlyList<KpiTileData> BuildTiles(ReportContext ctx)
@@ -33,10 +34,12 @@ public sealed class SummarySection : IReportSection
 
         var werkzaamRegion = ctx.RegionFor("werkzaam");
         var werkzaam = d.Latest("werkzaam", "ict", werkzaamRegion);
+        var goal = PolicyGoals.IctGoal(d);
+        var goalText = goal is { } g ? $"doel {Year(g.Year)}: {DutchFormat.Integer(g.Goal)}" : null;
         tiles.Add(Tile(ctx, "ICT-werkzamen", werkzaam,
-            werkzaamRegion == "NL"
-                ? $"Doel {PolicyTargets.IctGoalYear}: {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)}; geen jaardoel"
-                : "Geen regionaal doel"));
+            werkzaamRegion != "NL" ? "Geen regionaal doel"
+            : werkzaam?.Target is { } onPath ? $"Doelpad: {DutchFormat.Integer(onPath)}" + (goal is { } gp ? $" ({Year(gp.Year)}: {DutchFormat.Integer(gp.Goal)})" : "")
+            : goalText is not null ? char.ToUpperInvariant(goalText[0]) + goalText[1..] : "Geen doel in het doelenregister"));
 
         var groei = d.Latest("nettogroei", "ict", werkzaamRegion);
         tiles.Add(Tile(ctx, "Nettogroei ICT-werkzamen", groei,
@@ -47,11 +50,11 @@ public sealed class SummarySection : IReportSection
             $"Doel: {DutchFormat.Integer(tekort?.Target ?? 0)} of minder"));
 
         var tempo = d.Latest("benodigd_tempo", "ict", "NL");
-        tiles.Add(Tile(ctx, "Benodigd groeitempo ICT tot 2030", tempo,
-            $"Per jaar, voor {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} in {PolicyTargets.IctGoalYear}"));
+        tiles.Add(Tile(ctx, goal is { } gy ? $"Benodigd groeitempo ICT tot {Year(gy.Year)}" : "Benodigd groeitempo ICT", tempo,
+            goal is { } gt ? $"Per jaar, voor {DutchFormat.Integer(gt.Goal)} in {Year(gt.Year)}" : "Per jaar, tot het doel"));
 
         var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
-        tiles.Add(Tile(ctx, $"Jaar waarin het aantal ICT-werkzamen {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} bereikt", miljoen,
+        tiles.Add(Tile(ctx, goal is { } gm ? $"Jaar waarin het aantal ICT-werkzamen {DutchFormat.Integer(gm.Goal)} bereikt" : "Jaar waarin het ICT-doel bereikt wordt", miljoen,
             miljoen?.Value is null && miljoen?.Label is { } never ? never : "Bij het recente groeitempo"));
 
         var zij = d.Latest("zij_instroom_aandeel", "ict", ctx.RegionFor("zij_instroom_aandeel"));
@@ -70,7 +73,7 @@ public sealed class SummarySection : IReportSection
 
         var hybride = d.Latest("hybride_docenten", "techniek", "NL");
         tiles.Add(Tile(ctx, "Hybride docenten", hybride,
-            $"Doel: minimaal {DutchFormat.Integer(hybride?.Target ?? PolicyTargets.HybrideDocentenGoal)}"));
+            (hybride?.Target ?? d.TargetRow("hybride_docenten", "techniek")?.Waarde) is { } h ? $"Doel: minimaal {DutchFormat.Integer(h)}" : "Geen doel in het doelenregister"));
 
         foreach (var (domain, name) in new[] { ("ict", "ICT-beroepen"), ("techniek", "technische beroepen") })
         {
@@ -79,6 +82,57 @@ public sealed class SummarySection : IReportSection
                 roa is null ? "Geen doel" : $"Over {PeriodText.Short(roa.Period)}; geen doel"));
         }
         return tiles;
+    }
+
+    static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One tile per pillar: how many of its KPIs with a target are on course, the pillar's status (behind as soon
+    /// as one is behind), and its headline figure.
+    /// </summary>
+    static IReadOnlyList<PillarTileData> PillarTiles(ReportContext ctx)
+    {
+        var d = ctx.Data;
+        var kpis = OnCourse.Kpis(d);
+        var tiles = new List<PillarTileData>();
+        foreach (var (number, name) in OnCourse.Pillars)
+        {
+            var label = $"Pijler {number}: {OnCourse.ShortPillarName(number)}";
+            var inPillar = kpis.Where(k => k.Pillar == number).ToList();
+            if (!OnCourse.PillarHasData(d, number))
+            {
+                tiles.Add(new PillarTileData(label, "–", "", "Nog geen gegevens geladen", Status.Incomplete));
+                continue;
+            }
+            var headline = Headline(ctx, number);
+            if (inPillar.Count == 0)
+            {
+                tiles.Add(new PillarTileData(label, "–", "Geen indicator met een doel", headline, Status.NoTarget));
+                continue;
+            }
+            var onTrack = inPillar.Count(k => k.Value.Status == "on_track");
+            // The targets are national; a regional edition says so on the tile.
+            tiles.Add(new PillarTileData(label, $"{DutchFormat.Integer(onTrack)} van {DutchFormat.Integer(inPillar.Count)}",
+                ctx.IsRegional ? "Landelijke doelen" : "", headline, OnCourse.PillarStatus(inPillar)));
+        }
+        return tiles;
+    }
+
+    /// <summary>The pillar's headline figure in one short line.</summary>
+    static string Headline(ReportContext ctx, int pillar)
+    {
+        var d = ctx.Data;
+        IndicatorValue? v;
+        string name;
+        switch (pillar)
+        {
+            case 1: (v, name) = (d.Latest("hybride_docenten", "techniek", "NL"), "Hybride docenten"); break;
+            case 2: (v, name) = (d.Latest("werkzaam", "ict", "NL"), "ICT-werkzamen"); break;
+            case 3: (v, name) = (d.Latest("arbeidsproductiviteit_groei", "totaal", "NL"), "Productiviteit"); break;
+            default: (v, name) = (d.Latest("aandeel_acties_op_schema", "totaal", "NL"), "Acties op schema"); break;
+        }
+        if (v?.Value is null) return "";
+        return $"{name} {PeriodText.Short(v.Period)}: {ctx.Show(v, $"{name}, pijler {pillar}")}" + (v.Provisional ? " (vl.)" : "");
     }
 
     static KpiTileData Tile(ReportContext ctx, string label, IndicatorValue? v, string target)
@@ -116,7 +170,7 @@ public sealed class SummarySection : IReportSection
         var werkzaam = d.Latest("werkzaam", "ict", region);
         if (werkzaam?.Value is { } stock)
         {
-            var s = $"Eind {werkzaam.Period} werkten er {ctx.Show(werkzaam, "ICT-werkzamen")} ICT-professionals {where} (pr-eDICT).";
+            var s = $"Eind {werkzaam.Period} werkten er {ctx.Show(werkzaam, "ICT-werkzamen")} ICT-professionals {where} ({ctx.Supplier("predict")}).";
             if (d.Previous(werkzaam) is { Value: { } before } prev)
             {
                 var diff = stock - before;
@@ -144,12 +198,12 @@ public sealed class SummarySection : IReportSection
             points.Add($"Het groeitekort ten opzichte van de norm was {ctx.Show(tekort, "groeitekort ICT")} in {tekort.Period}.");
 
         var tempo = d.Latest("benodigd_tempo", "ict", "NL");
-        if (tempo?.Value is not null)
+        if (tempo?.Value is not null && PolicyGoals.IctGoal(d) is { } ictGoal)
         {
-            var s = $"Om in {PolicyTargets.IctGoalYear} {DutchFormat.Integer(PolicyTargets.IctWorkforceGoal)} ICT-professionals te hebben, moet het aantal vanaf eind {tempo.Period} met {ctx.Show(tempo, "benodigd tempo ICT")} per jaar groeien.";
+            var s = $"Om in {Year(ictGoal.Year)} {DutchFormat.Integer(ictGoal.Goal)} ICT-professionals te hebben, moet het aantal vanaf eind {tempo.Period} met {ctx.Show(tempo, "benodigd tempo ICT")} per jaar groeien.";
             var miljoen = d.Latest("jaar_een_miljoen", "ict", "NL");
             if (miljoen?.Value is not null)
-                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal in {ctx.Show(miljoen, "jaar een miljoen ICT")} bereikt.";
+                s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal in {ctx.Show(miljoen, "jaar waarin het ICT-doel bereikt wordt")} bereikt.";
             else if (miljoen?.Label is { } label)
                 s += $" Bij het gemiddelde groeitempo van de laatste drie jaar wordt dat aantal niet bereikt ({label}).";
             points.Add(s);
@@ -174,9 +228,9 @@ public sealed class SummarySection : IReportSection
         }
 
         var hybride = d.Latest("hybride_docenten", "techniek", "NL");
-        if (hybride?.Value is { } h)
+        if (hybride?.Value is { } h && (hybride.Target ?? d.TargetRow("hybride_docenten", "techniek")?.Waarde) is { } hybrideGoal)
         {
-            var goal = hybride.Target ?? PolicyTargets.HybrideDocentenGoal;
+            var goal = hybrideGoal;
             points.Add(h >= goal
                 ? $"Met {ctx.Show(hybride, "hybride docenten")} hybride docenten in {hybride.Period} is het doel van {ctx.Show(goal, "aantal", "doel hybride docenten", hybride.Period, "NL")} gehaald."
                 : $"In {hybride.Period} waren er {ctx.Show(hybride, "hybride docenten")} hybride docenten, {ctx.Show(goal - h, "aantal", "hybride docenten tekort op doel", hybride.Period, "NL")} minder dan het doel van {ctx.Show(goal, "aantal", "doel hybride docenten", hybride.Period, "NL")}.");

@@ -33,7 +33,8 @@ public static partial class SiteBuilder
         if (Directory.Exists(siteDir)) throw new IOException($"{siteDir} exists already: the site is written into a new folder");
         Directory.CreateDirectory(siteDir);
 
-        var national = ReportBuilder.Compose(data, null, options, period);
+        var regions = RegionCatalog.Load(db);
+        var national = ReportBuilder.Compose(data, regions, null, options, period);
         var site = new SiteWriter(siteDir, national, options);
         site.WriteAssets();
 
@@ -52,14 +53,13 @@ public static partial class SiteBuilder
             site.WriteSectionPage(section);
         }
 
-        var catalog = RegionCatalog.Shared;
-        var regions = catalog.Provincies.Concat(catalog.Arbeidsmarktregios).Concat(catalog.Techniekpactregios).ToList();
+        var all = regions.Provincies.Concat(regions.Arbeidsmarktregios).Concat(regions.Techniekpactregios).ToList();
         // Each region page is its own edition of the report: composed and rendered independently, on every core.
-        Parallel.ForEach(regions, new ParallelOptions { CancellationToken = ct }, region =>
-            site.WriteRegionPage(ReportBuilder.Compose(data, region, options, period)));
-        site.WriteRegionIndex(catalog);
+        Parallel.ForEach(all, new ParallelOptions { CancellationToken = ct }, region =>
+            site.WriteRegionPage(ReportBuilder.Compose(data, regions, region, options, period)));
+        site.WriteRegionIndex(regions);
         site.WriteDownloads(db, reportsDir);
-        return new SiteResult(siteDir, site.PagesWritten, regions.Count, site.ChartsWritten);
+        return new SiteResult(siteDir, site.PagesWritten, all.Count, site.ChartsWritten);
     }
 
     /// <summary>
@@ -157,7 +157,7 @@ public static partial class SiteBuilder
         public void WriteRegionPage(ReportContext regional)
         {
             var region = regional.Selected!;
-            var describe = RegionCatalog.Shared.Describe(region.Code);
+            var describe = regional.Regions.Describe(region.Code);
             var html = new StringBuilder();
             html.Append($"<h1>{Html.Text(char.ToUpperInvariant(describe[0]) + describe[1..])}</h1>\n");
             html.Append("<p class=\"inleiding\">De cijfers van het indicatorrapport voor dit gebied: waar een bron cijfers voor dit gebied heeft, ")
