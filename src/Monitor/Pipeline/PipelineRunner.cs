@@ -434,23 +434,44 @@ public sealed class PipelineRunner
                 }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        try
+        var findings = File.Exists(workDb) && HasRun(workDb, runId);
+        var problem = TryRecord(findings);
+        if (problem is null) return "";
+        if (findings)
         {
-            WithPublishedLedger(publishedDb, db =>
-            {
-                var ledger = new RunLedger(db.Connection);
-                db.Connection.Execute("DELETE FROM meta.runs WHERE run_id = $runId; DELETE FROM meta.run_steps WHERE run_id = $runId;", new { runId });
-                ledger.Start(runId, request, started);
-                foreach (var r in records) ledger.Step(runId, r);
-                ledger.Finish(runId, status, clock(), ingest, message);
-                if (File.Exists(workDb) && HasRun(workDb, runId)) PublishedLedger.CopyFindings(db, workDb, runId);
-            });
-            return "";
+            // Most likely the disk is full: the work copy is what this run can free. Without it the ledger keeps the
+            // run, its steps and its file outcomes (from memory), not the quarantined rows.
+            try { Directory.Delete(workDir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            if (TryRecord(withFindings: false) is null)
+                return $"; its quarantined rows could not be kept in the published ledger ({problem})";
         }
-        catch (Exception e) when (!Faults.IsSimulatedCrash(e))
+        return $"; the ledger entry could not be written into {publishedDb} ({problem})";
+
+        string? TryRecord(bool withFindings)
         {
-            // The run already failed; the summary file and the console still say why, and that the ledger could not.
-            return $"; the ledger entry could not be written into {publishedDb} ({Faults.Describe(e)})";
+            try
+            {
+                WithPublishedLedger(publishedDb, db =>
+                {
+                    var c = db.Connection;
+                    var ledger = new RunLedger(c);
+                    c.Execute("DELETE FROM meta.runs WHERE run_id = $runId; DELETE FROM meta.run_steps WHERE run_id = $runId; DELETE FROM meta.run_files WHERE run_id = $runId;", new { runId });
+                    ledger.Start(runId, request, started);
+                    foreach (var r in records) ledger.Step(runId, r);
+                    ledger.Finish(runId, status, clock(), ingest, message);
+                    if (withFindings)
+                        PublishedLedger.CopyFindings(db, workDb, runId);
+                    else
+                        foreach (var f in ingest?.Files ?? [])
+                            c.Execute("INSERT INTO meta.run_files VALUES ($run_id, $file_name, $folder, NULL, $outcome, $reason)",
+                                new { run_id = runId, file_name = f.FileName, folder = f.Folder, outcome = f.State.ToString().ToLowerInvariant(), reason = f.Reason });
+                });
+                return null;
+            }
+            catch (Exception e) when (!Faults.IsSimulatedCrash(e))
+            {
+                return Faults.Describe(e);
+            }
         }
     }
 
