@@ -22,6 +22,10 @@ public static class StatusCommand
                 Console.Error.WriteLine($"error: no warehouse at {path}: run 'monitor run' first, or pass --out");
                 return ExitCodes.Usage;
             }
+            // status only reads; a publish cut off by a crash is completed by the next run, under the run lock.
+            var journal = Path.Combine(parse.GetValue(@out)!, Monitor.Pipeline.Publishing.Publisher.PublishFolder, Monitor.Pipeline.Publishing.Publisher.JournalFile);
+            if (File.Exists(journal))
+                Console.Error.WriteLine($"warning: a publish was interrupted ({journal} exists); the next 'monitor run' completes it before anything else");
             using var db = WarehouseDb.OpenReadOnly(path);
             Print(db, parse.GetValue(runs));
             return ExitCodes.Success;
