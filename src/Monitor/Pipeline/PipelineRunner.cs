@@ -352,7 +352,7 @@ public sealed class PipelineRunner
         {
             if (e is OperationCanceledException && ct.IsCancellationRequested && !timedOut) throw;
             var why = timedOut || e is Polly.Timeout.TimeoutRejectedException
-                ? $"stopped at its time limit of {Seconds(request: context.Request, name)} s (timeouts.{name} in the pipeline file)"
+                ? $"stopped at its time limit of {Seconds(context.Request, name)} s (timeouts.{name} in the pipeline file)"
                 : Describe(e);
             var record = new StepRecord(name, start, clock(), "failed", null, why);
             records.Add(record);

@@ -19,9 +19,6 @@ public class CrashTests
     const int Deliveries = 20;
     const string LastDelivery = "uwv_vacatures_2024-03-20.csv";
 
-    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
-    static extern int MkFifo(string path, uint mode);
-
     /// <summary>The dotnet host that runs this test, to start the CLI with; `dotnet` from PATH when it cannot be told.</summary>
     static string DotnetHost()
     {
