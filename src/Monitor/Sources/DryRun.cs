@@ -20,6 +20,12 @@ public static class DryRun
         var results = new List<DryRunFile>();
         foreach (var file in ExtractDiscovery.Discover(dataDir))
         {
+            // Never opened: a named pipe or a device would make validate wait or read forever.
+            if (file.Unreadable is { } notRegular)
+            {
+                results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"cannot read {file.Path}: {notRegular}" }, 0));
+                continue;
+            }
             try
             {
                 results.Add((DetailLoader.Handles(file) ? ValidateDetail(file, reference.Data, badRowThreshold) : null)

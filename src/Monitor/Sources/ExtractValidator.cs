@@ -36,7 +36,7 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
 
     public ExtractValidation Validate(DiscoveredFile file) => Validate(file, System.IO.File.ReadAllBytes(file.Path));
 
-    public ExtractValidation Validate(DiscoveredFile file, byte[] bytes)
+    public ExtractValidation Validate(DiscoveredFile file, byte[] bytes, CancellationToken cancellationToken = default)
     {
         var result = new ExtractValidation { File = file };
         if (!file.NameFits) { result.FileError = file.NameError; return result; }
@@ -66,6 +66,7 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
         var parsed = new List<(long Line, object?[] Values, CellStatus[] Statuses, string Raw)>();
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             result.RowsTotal++;
             var line = reader.LineNumber;
             var raw = Encoding.UTF8.GetString(reader.RawRecord);
