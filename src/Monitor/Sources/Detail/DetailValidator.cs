@@ -517,7 +517,7 @@ public sealed class DetailValidator : IDisposable
                 return true;
             }
 
-            // Field boundaries, and at the same time: a quote sends the line to the CSV reader.
+            // Field boundaries, and at the same time: a quote sends the line to the contract's line splitter (CsvLine).
             var f = 0;
             var start = 0;
             while (true)
