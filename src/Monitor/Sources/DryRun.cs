@@ -35,6 +35,11 @@ public static class DryRun
             {
                 results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"cannot read {file.Path}: {e.Message}" }, 0));
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // As the run does: a file the reader cannot make sense of is that file's outcome, never a stack trace.
+                results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"could not be read as CSV: {ControlText.Escape(e.Message)}" }, 0));
+            }
         }
         return results;
     }

@@ -486,7 +486,9 @@ public static class ReportFixture
         };
         foreach (var e in extracts)
             c.Execute("""
-                INSERT INTO meta.extracts VALUES ($Id, $File, $Folder, $Source, $Dataset, CAST($Vintage AS DATE), 'sha' || $Id, 1000, 'utf-8', 'lf',
+                INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
+                    rows_total, rows_loaded, rows_quarantined, state, reason, run_id, loaded_at)
+                VALUES ($Id, $File, $Folder, $Source, $Dataset, CAST($Vintage AS DATE), 'sha' || $Id, 1000, 'utf-8', 'lf',
                     $Rows, $Loaded, $Quarantined, $State, $Reason, '20240615T020000Z-a1b2', TIMESTAMP '2024-06-15 02:01:00')
                 """, new { e.Id, e.File, e.Folder, e.Source, e.Dataset, e.Vintage, e.Rows, Loaded = e.Rows - e.Quarantined, e.Quarantined, e.State, e.Reason }, tx);
         foreach (var (id, file, line, column, value, reason) in new[]
