@@ -282,6 +282,8 @@ static class StatementGate
                 if (!string.IsNullOrEmpty(error))
                 {
                     extracted.Dispose();
+                    // IMPORT DATABASE reads its files while the SQL is parsed, and is stopped there.
+                    if (error.StartsWith("Permission Error", StringComparison.Ordinal)) throw FileAccessRefused(error, readable);
                     throw new QueryFailedException($"the SQL does not parse: {error}");
                 }
             }

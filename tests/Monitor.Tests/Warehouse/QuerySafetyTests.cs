@@ -67,6 +67,10 @@ public class QuerySafetyTests
         new object[] { "BEGIN TRANSACTION", "BEGIN" },
         new object[] { "PREPARE p AS SELECT 1", "PREPARE" },
         new object[] { "CALL pragma_table_info('mart.indicator_values')", "CALL" },
+        new object[] { "EXPLAIN SELECT 1", "EXPLAIN" },
+        new object[] { "IMPORT DATABASE '{outside}'", FileAccess },
+        new object[] { "EXECUTE p", "EXECUTE" },
+        new object[] { "PRAGMA table_info('mart.indicator_values')", NotRun },
         new object[] { "EXPLAIN ANALYZE COPY (SELECT 1) TO '{out}/warehouse.duckdb'", "EXPLAIN" },
         new object[] { "PIVOT mart.indicator_values ON unit USING count(*)", "(PIVOT MART …) is not a read" },
         new object[] { "DROP TABLE mart.indicator_values; SELECT 1", "DROP" },
@@ -173,12 +177,19 @@ public class QuerySafetyTests
         });
     }
 
-    [Test]
-    public void Reads_that_duckdb_rewrites_to_a_select_are_allowed()
+    [TestCase("DESCRIBE mart.indicator_values", "\nindicator;VARCHAR;")]
+    [TestCase("SUMMARIZE mart.indicator_values", "\nindicator;VARCHAR;")]
+    [TestCase("SHOW ALL TABLES", ";mart;indicator_values;")]
+    [TestCase("SELECT name, type FROM pragma_table_info('mart.indicator_values') WHERE name = 'value'", "\nvalue;DOUBLE\n")]
+    [TestCase("WITH t AS (SELECT 41 AS x) FROM t SELECT x + 1 AS y", "y\n42\n")]
+    [TestCase("VALUES (1, 'a') UNION ALL VALUES (2, 'b') ORDER BY 1", "\n2;b\n")]
+    public void Reads_in_any_of_duckdbs_select_forms_are_allowed(string sql, string expected)
     {
-        var (exit, stdout, stderr) = w.Query("DESCRIBE mart.indicator_values", "--format", "csv");
+        var before = w.Disk();
+        var (exit, stdout, stderr) = w.Query(sql, "--format", "csv");
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), stderr);
-        Assert.That(stdout, Does.Contain("\nindicator;VARCHAR;"));
+        Assert.That(stdout, Does.Contain(expected));
+        Assert.That(w.Disk(), Is.EqualTo(before));
     }
 
     [Test]
