@@ -261,9 +261,20 @@ public static class QueryCommand
         DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         Stream s => "\\x" + Convert.ToHexString(ReadAll(s)),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // DuckDB STRUCT and MAP values, then LIST and ARRAY values: written out, not as .NET type names.
+        System.Collections.IDictionary d => "{" + string.Join(", ", d.Keys.Cast<object>().Select(k => $"{Text(k)}: {Nested(d[k])}")) + "}",
+        System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object?>().Select(Nested)) + "]",
         _ => v.ToString() ?? "",
+    };
+
+    static string Nested(object? v) => v switch
+    {
+        null => "NULL",
+        string s => "'" + s.Replace("'", "''") + "'",
+        _ => Text(v),
     };
 
     static byte[] ReadAll(Stream s)

@@ -88,10 +88,10 @@ public sealed class ReadOnlyQuery : IDisposable
             cmd.UseStreamingMode = true;
             using var reader = cmd.ExecuteReader();
             onColumns(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList());
-            while (reader.Read())
+            for (var n = 1L; reader.Read(); n++)
             {
                 var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                for (var i = 0; i < row.Length; i++) row[i] = Value(reader, i, n);
                 if (!onRow(row)) break;
                 cancel.ThrowIfCancellationRequested();
             }
@@ -103,6 +103,21 @@ public sealed class ReadOnlyQuery : IDisposable
         catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.Permission)
         {
             throw StatementGate.FileAccessRefused(e.Message, ReadableDirectories);
+        }
+    }
+
+    static object? Value(DuckDBDataReader reader, int column, long row)
+    {
+        try
+        {
+            return reader.IsDBNull(column) ? null : reader.GetValue(column);
+        }
+        catch (InvalidCastException e)
+        {
+            // DuckDB.NET cannot hand over some values, a list holding NULL for one.
+            var name = reader.GetName(column);
+            throw new QueryFailedException(
+                $"row {row}, column '{name}': the value cannot be read ({e.Message}); cast it in the SQL, for example CAST({name} AS VARCHAR)");
         }
     }
 

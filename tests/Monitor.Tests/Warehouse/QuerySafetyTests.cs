@@ -243,6 +243,21 @@ public class QuerySafetyTests
     }
 
     [Test]
+    public void Nested_values_times_and_blobs_are_written_out_in_csv()
+    {
+        var (exit, stdout, stderr) = w.Query(
+            "SELECT [1, 2] AS l, {'a': 1, 'b': 'x'} AS s, TIME '12:00:00' AS t, '\\xAA'::BLOB AS b, 'a;b' AS q", "--format", "csv");
+        Assert.That((exit, stderr), Is.EqualTo((0, "")));
+        Assert.That(stdout, Is.EqualTo("l;s;t;b;q\n[1, 2];{a: 1, b: 'x'};12:00:00;\\xAA;\"a;b\"\n"));
+
+        // DuckDB.NET cannot read a list holding NULL: a clear failure that says what to do, not a stack trace.
+        var unreadable = w.Query("SELECT [1, NULL] AS l", "--format", "csv");
+        Assert.That(unreadable.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(unreadable.Error, Does.StartWith("error: the query failed: row 1, column 'l': the value cannot be read").And.Contain("CAST(l AS VARCHAR)"));
+        Assert.That(w.Query("SELECT CAST([1, NULL] AS VARCHAR) AS l", "--format", "csv").Out, Is.EqualTo("l\n[1, NULL]\n"));
+    }
+
+    [Test]
     public void Allow_file_read_permits_reading_in_that_directory_only_and_never_writing()
     {
         var sibling = w.Outside + "-sibling";
