@@ -25,8 +25,8 @@ public sealed record Discovery(IReadOnlyList<DiscoveredFile> Files, IReadOnlyLis
 
 public static partial class ExtractDiscovery
 {
-    /// <summary>The source folders: every folder a contract names, in name order.</summary>
-    public static string[] SourceFolders => Contracts.All.Select(c => c.Folder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The source folders: every folder a contract names, in the order the contracts declare them.</summary>
+    public static readonly string[] SourceFolders = Contracts.All.Select(c => c.Folder).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Folders of the data root that are not source folders but are expected there.</summary>
     public static readonly string[] OtherFolders = ["reference"];
