@@ -24,6 +24,7 @@ public sealed class ConsoleRunObserver : IRunObserver
             FileState.Unchanged when f.StoredState == "rejected" => ("red", "unchanged (rejected)"),
             FileState.Unchanged => ("grey", "unchanged"),
             FileState.Deferred => ("yellow", "deferred"),
+            FileState.Ignored => ("yellow", "ignored"),
             _ => ("red", f.State.ToString().ToLowerInvariant()),
         };
         var detail = f.State switch
@@ -32,7 +33,7 @@ public sealed class ConsoleRunObserver : IRunObserver
                 $"{f.RowsLoaded} rows{(f.RowsQuarantined > 0 ? $", {f.RowsQuarantined} quarantined" : "")}{(f.Encoding is null ? "" : $", {f.Encoding}")}",
             _ => f.Reason ?? "",
         };
-        AnsiConsole.MarkupLine($"  [{colour}]{Markup.Escape(word),-10}[/] {Markup.Escape(f.Folder + "/" + f.FileName)}  [grey]{Markup.Escape(detail)}[/]");
+        AnsiConsole.MarkupLine($"  [{colour}]{Markup.Escape(word),-10}[/] {Markup.Escape(f.Folder.Length == 0 ? f.FileName : f.Folder + "/" + f.FileName)}  [grey]{Markup.Escape(detail)}[/]");
         foreach (var w in f.Warnings) AnsiConsole.MarkupLine($"             [yellow]warning:[/] {Markup.Escape(w)}");
     }
 

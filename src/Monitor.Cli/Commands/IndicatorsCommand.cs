@@ -22,7 +22,14 @@ public static class IndicatorsCommand
         {
             var console = IndicatorConsole.Create();
             var catalogue = IndicatorCatalogue.Embedded();
-            var stats = ReadStats(Path.Combine(parseResult.GetValue(outOption)!, "warehouse.duckdb"));
+            var warehouse = Path.Combine(parseResult.GetValue(outOption)!, "warehouse.duckdb");
+            // The catalogue needs no warehouse; but one asked for with --out that is not there is a usage error.
+            if (parseResult.GetResult(outOption) is { Implicit: false } && !File.Exists(warehouse))
+            {
+                Console.Error.WriteLine($"error: no warehouse at {warehouse}: run 'monitor run' first, or pass --out to the directory that holds warehouse.duckdb");
+                return ExitCodes.Usage;
+            }
+            var stats = ReadStats(warehouse);
             if (parseResult.GetValue(full))
                 PrintFull(console, catalogue, stats);
             else

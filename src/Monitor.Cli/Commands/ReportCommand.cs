@@ -52,7 +52,13 @@ public static class ReportCommand
                 Console.WriteLine($"charts: {result.ChartFiles.Count} files in {Path.GetDirectoryName(result.PdfPath)}");
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (e is ReportException or FileNotFoundException)
+            catch (FileNotFoundException e)
+            {
+                // No warehouse where --out points: a usage error, as for every command.
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (ReportException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Failure;

@@ -74,7 +74,13 @@ public static class RunCommand
             }
             var runner = Steps.Runner();
             var result = runner.Run(request, new ConsoleRunObserver(), ct);
+            if (result.ExitCode == ExitCodes.Usage)
+            {
+                Console.Error.WriteLine($"error: {result.Message}");
+                return Task.FromResult(result.ExitCode);
+            }
             Printing.RunSummary(result);
+            if (result.ExitCode == ExitCodes.Failure) Console.Error.WriteLine($"error: run {result.RunId} failed: {result.Message}");
             return Task.FromResult(result.ExitCode);
         });
         return command;

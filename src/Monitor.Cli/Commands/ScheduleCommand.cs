@@ -116,7 +116,7 @@ public static class ScheduleCommand
 
         public void FileProcessed(FileOutcome f)
         {
-            if (f.HasProblems || f.State == FileState.Deferred)
+            if (f.HasProblems || f.State is FileState.Deferred or FileState.Ignored)
                 logger.LogWarning("{Folder}/{File}: {State}{Quarantined}{Reason}", f.Folder, f.FileName, f.State.ToString().ToLowerInvariant(),
                     f.RowsQuarantined > 0 ? $", {f.RowsQuarantined} rows quarantined" : "", f.Reason is null ? "" : " — " + f.Reason);
             else if (f.State == FileState.Loaded)

@@ -22,6 +22,10 @@ public static class StatusCommand
                 Console.Error.WriteLine($"error: no warehouse at {path}: run 'monitor run' first, or pass --out");
                 return ExitCodes.Usage;
             }
+            // status only reads; a publish cut off by a crash is completed by the next run, under the run lock.
+            var journal = Path.Combine(parse.GetValue(@out)!, Monitor.Pipeline.Publishing.Publisher.PublishFolder, Monitor.Pipeline.Publishing.Publisher.JournalFile);
+            if (File.Exists(journal))
+                Console.Error.WriteLine($"warning: a publish was interrupted ({journal} exists); the next 'monitor run' completes it before anything else");
             using var db = WarehouseDb.OpenReadOnly(path);
             Print(db, parse.GetValue(runs));
             return ExitCodes.Success;
@@ -51,6 +55,27 @@ public static class StatusCommand
             AnsiConsole.Write(steps);
         }
 
+        if (StatusQueries.LastRuns(db, 1).FirstOrDefault() is { } latest)
+        {
+            // Everything but the plain successes: ignored entries, unreadable, deferred and rejected files; for a run that
+            // published nothing, also what it loaded, and the rows it quarantined (kept in meta.unpublished_quarantine).
+            var unpublished = latest.Status is "failed" or "blocked" or "cancelled";
+            var files = StatusQueries.RunFiles(db, latest.RunId).Where(f => unpublished || f.Outcome is not ("loaded" or "unchanged")).ToList();
+            if (files.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Simple)
+                    .Title($"Files of run {Markup.Escape(latest.RunId)}{(unpublished ? " (not published)" : "")}");
+                table.AddColumns("file", "outcome", "quarantined", "reason");
+                foreach (var f in files)
+                {
+                    var colour = f.Outcome switch { "ignored" or "deferred" => "yellow", "rejected" or "unreadable" => "red", _ => "grey" };
+                    table.AddRow(Markup.Escape(f.Folder.Length == 0 ? f.FileName : f.Folder + "/" + f.FileName), $"[{colour}]{Markup.Escape(f.Outcome)}[/]",
+                        unpublished ? $"{f.UnpublishedQuarantined}" : "", Markup.Escape(f.Reason ?? ""));
+                }
+                AnsiConsole.Write(table);
+            }
+        }
+
         var checkRows = StatusQueries.LatestChecks(db);
         if (checkRows.Count > 0)
         {
@@ -67,14 +92,14 @@ public static class StatusCommand
         }
 
         var extracts = new Table().Border(TableBorder.Simple).Title("Extracts");
-        extracts.AddColumns("id", "source", "dataset", "vintage", "file", "encoding", "rows", "loaded", "quarantined", "state", "reason");
+        extracts.AddColumns("id", "source", "dataset", "vintage", "file", "encoding", "rows", "loaded", "quarantined", "state", "in force", "reason");
         foreach (var x in StatusQueries.Extracts(db))
         {
-            var state = x.EffectiveState;
+            var state = x.State;
             var colour = state switch { "loaded" => "green", "rejected" => "red", _ => "grey" };
             extracts.AddRow($"{x.ExtractId}", Markup.Escape(x.Source ?? "?"), Markup.Escape(x.Dataset ?? "?"),
                 x.Vintage?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(x.Folder + "/" + x.FileName), Markup.Escape(x.Encoding ?? ""),
-                $"{x.RowsTotal}", $"{x.RowsLoaded}", $"{x.RowsQuarantined}", $"[{colour}]{Markup.Escape(state)}[/]", Markup.Escape(x.Reason ?? ""));
+                $"{x.RowsTotal}", $"{x.RowsLoaded}", $"{x.RowsQuarantined}", $"[{colour}]{Markup.Escape(state)}[/]", Markup.Escape(x.InForce), Markup.Escape(x.Reason ?? ""));
         }
         AnsiConsole.Write(extracts);
     }

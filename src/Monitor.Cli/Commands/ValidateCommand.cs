@@ -43,6 +43,12 @@ public static class ValidateCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Usage;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never a stack trace: what went wrong, in one line (file outcomes are caught per file by DryRun).
+                Console.Error.WriteLine($"error: validate failed: {ControlText.Escape(e.Message)}");
+                return ExitCodes.Failure;
+            }
         });
         return command;
     }

@@ -7,13 +7,21 @@ namespace Monitor.Domain;
 /// <summary>A calendar year as the suppliers write it: <c>2023</c> or CBS-style <c>2023JJ00</c>.</summary>
 public readonly record struct Year(int Value) : IComparable<Year>
 {
+    /// <summary>The plausible years: every period type (year, quarter, school year, forecast period) keeps its years in this range.</summary>
+    public const int Min = 1900, Max = 2100;
+
+    /// <summary>For messages: the range every period's years must lie in.</summary>
+    public static string RangeText => $", years {Min}–{Max}";
+
+    public static bool InRange(int year) => year is >= Min and <= Max;
+
     public static bool TryParse(string text, out Year year)
     {
         year = default;
         var t = text.Trim();
         if (t.Length == 8 && t.EndsWith("JJ00", StringComparison.OrdinalIgnoreCase)) t = t[..4];
         if (t.Length != 4 || !int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return false;
-        if (y < 1900 || y > 2100) return false;
+        if (!InRange(y)) return false;
         year = new Year(y);
         return true;
     }
@@ -22,17 +30,19 @@ public readonly record struct Year(int Value) : IComparable<Year>
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>A quarter, <c>2023KW1</c> (also <c>2023KW01</c>).</summary>
+/// <summary>A quarter, <c>2023KW1</c> (also <c>2023KW01</c>); quarter 1–4, year within <see cref="Year.Min"/>–<see cref="Year.Max"/>.</summary>
 public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
 {
-    static readonly Regex Pattern = new(@"^(\d{4})KW0?([1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    static readonly Regex Pattern = new(@"^([0-9]{4})KW0?([1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static bool TryParse(string text, out Quarter quarter)
     {
         quarter = default;
         var m = Pattern.Match(text.Trim());
         if (!m.Success) return false;
-        quarter = new Quarter(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value[0] - '0');
+        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (!Domain.Year.InRange(year)) return false;
+        quarter = new Quarter(year, m.Groups[2].Value[0] - '0');
         return true;
     }
 
@@ -46,7 +56,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 /// <summary>A school year, <c>2023/2024</c>; the second year must follow the first.</summary>
 public readonly record struct SchoolYear(int StartYear) : IComparable<SchoolYear>
 {
-    static readonly Regex Pattern = new(@"^(\d{4})/(\d{4})$", RegexOptions.CultureInvariant);
+    static readonly Regex Pattern = new(@"^([0-9]{4})/([0-9]{4})$", RegexOptions.CultureInvariant);
 
     public static bool TryParse(string text, out SchoolYear schoolYear)
     {
@@ -55,7 +65,7 @@ public readonly record struct SchoolYear(int StartYear) : IComparable<SchoolYear
         if (!m.Success) return false;
         var a = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var b = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (b != a + 1) return false;
+        if (b != a + 1 || !Year.InRange(a) || !Year.InRange(b)) return false;
         schoolYear = new SchoolYear(a);
         return true;
     }
@@ -67,7 +77,7 @@ public readonly record struct SchoolYear(int StartYear) : IComparable<SchoolYear
 /// <summary>A forecast period, <c>2021-2026</c>.</summary>
 public readonly record struct ForecastPeriod(int StartYear, int EndYear) : IComparable<ForecastPeriod>
 {
-    static readonly Regex Pattern = new(@"^(\d{4})-(\d{4})$", RegexOptions.CultureInvariant);
+    static readonly Regex Pattern = new(@"^([0-9]{4})-([0-9]{4})$", RegexOptions.CultureInvariant);
 
     public static bool TryParse(string text, out ForecastPeriod period)
     {
@@ -76,7 +86,7 @@ public readonly record struct ForecastPeriod(int StartYear, int EndYear) : IComp
         if (!m.Success) return false;
         var a = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var b = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (b <= a) return false;
+        if (b <= a || !Year.InRange(a) || !Year.InRange(b)) return false;
         period = new ForecastPeriod(a, b);
         return true;
     }

@@ -7,7 +7,7 @@ using Polly;
 
 namespace Monitor.Pipeline;
 
-public enum FileState { Loaded, Rejected, Unchanged, Deferred, Unreadable }
+public enum FileState { Loaded, Rejected, Unchanged, Deferred, Unreadable, Ignored }
 
 /// <summary>What one run did with one file, for the console, the ledger and the summary.</summary>
 public sealed record FileOutcome(
@@ -18,6 +18,10 @@ public sealed record FileOutcome(
 {
     /// <summary>True when this file has something an analyst should look at: rejection, quarantined rows or warnings.</summary>
     public bool HasProblems => State is FileState.Rejected or FileState.Unreadable || StoredState == "rejected" || RowsQuarantined > 0;
+
+    /// <summary>An entry of the data directory that is not read (see <see cref="ExtractDiscovery.DiscoverAll"/>): a warning only.</summary>
+    public static FileOutcome IgnoredEntry(IgnoredEntry entry) =>
+        new(entry.Folder, entry.Name, FileState.Ignored, null, null, 0, 0, 0, entry.Reason, []);
 }
 
 public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
@@ -25,6 +29,7 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
     public int Loaded => Files.Count(f => f.State == FileState.Loaded);
     public int Rejected => Files.Count(f => f.State is FileState.Rejected or FileState.Unreadable);
     public int Unchanged => Files.Count(f => f.State == FileState.Unchanged);
+    public int Ignored => Files.Count(f => f.State == FileState.Ignored);
     public long RowsLoaded => Files.Where(f => f.State == FileState.Loaded).Sum(f => f.RowsLoaded);
     public long RowsQuarantined => Files.Where(f => f.State is FileState.Loaded or FileState.Rejected).Sum(f => f.RowsQuarantined);
     /// <summary>Rows of the target register reference/doelen.csv that were quarantined (not applied).</summary>
@@ -38,27 +43,49 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
 {
     readonly DetailLoader detail = new(validator.Reference, validator.BadRowThreshold);
 
-    /// <summary>Loads the files into the warehouse; one file's failure never stops the others.</summary>
+    /// <summary>
+    /// Loads the files into the warehouse; one file's failure never stops the others. <paramref name="ignored"/> entries
+    /// are recorded (outcome ignored) and not read. A file whose vintage lies after <paramref name="today"/> is rejected
+    /// without being read or stored, so the run on or after its publication date reads it as new.
+    /// The token is checked between files and while a file is read, so a step time limit stops ingest.
+    /// </summary>
     public IngestSummary Run(WarehouseDb db, string runId, IReadOnlyList<DiscoveredFile> files, Action<FileOutcome>? progress = null,
-        IReadOnlyDictionary<string, string>? deferred = null)
+        IReadOnlyDictionary<string, string>? deferred = null, IReadOnlyList<IgnoredEntry>? ignored = null, DateOnly? today = null,
+        CancellationToken cancellationToken = default)
     {
         var store = new ExtractStore(db.Connection);
         var outcomes = new List<FileOutcome>(files.Count);
-        foreach (var file in files)
+        void Record(FileOutcome outcome)
         {
-            var outcome = deferred is not null && deferred.TryGetValue(file.Path, out var why)
-                ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0, $"{why}; left for the next run", [])
-                : IngestOne(db, store, runId, file);
             db.Connection.Execute("INSERT INTO meta.run_files VALUES ($run_id, $file_name, $folder, $extract_id, $outcome, $reason)",
-                new { run_id = runId, file_name = file.FileName, folder = file.Folder, extract_id = outcome.ExtractId, outcome = outcome.State.ToString().ToLowerInvariant(), reason = outcome.Reason });
+                new { run_id = runId, file_name = outcome.FileName, folder = outcome.Folder, extract_id = outcome.ExtractId, outcome = outcome.State.ToString().ToLowerInvariant(), reason = outcome.Reason });
             outcomes.Add(outcome);
             progress?.Invoke(outcome);
+        }
+        foreach (var entry in ignored ?? []) Record(FileOutcome.IgnoredEntry(entry));
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Record(deferred is not null && deferred.TryGetValue(file.Path, out var why)
+                ? new FileOutcome(file.Folder, file.FileName, FileState.Deferred, null, null, 0, 0, 0, $"{why}; left for the next run", [])
+                : IngestOne(db, store, runId, file, today, cancellationToken));
         }
         return new IngestSummary(outcomes);
     }
 
-    FileOutcome IngestOne(WarehouseDb db, ExtractStore store, string runId, DiscoveredFile file)
+    /// <summary>The reason a file dated after the day of the run is rejected, or null when its date has come.</summary>
+    public static string? FutureVintage(DiscoveredFile file, DateOnly? today) =>
+        file.Vintage is { } v && today is { } t && v.Date > t
+            ? $"publication date in the future: the vintage {v.Date:yyyy-MM-dd} in the file name is after the day of the run ({t:yyyy-MM-dd}); " +
+              "a vintage is the date the figures were published. The file is not stored, so a run on or after that date reads it"
+            : null;
+
+    FileOutcome IngestOne(WarehouseDb db, ExtractStore store, string runId, DiscoveredFile file, DateOnly? today, CancellationToken ct)
     {
+        if (file.Unreadable is { } notRegular)
+            return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {notRegular}", []);
+        if (FutureVintage(file, today) is { } future)
+            return new FileOutcome(file.Folder, file.FileName, FileState.Rejected, null, null, 0, 0, 0, future, []);
         if (fastDetail && DetailLoader.Handles(file))
         {
             var fast = IngestDetail(db, runId, file);
@@ -67,7 +94,7 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         byte[] bytes;
         try
         {
-            bytes = (fileIo ?? ResiliencePipeline.Empty).Execute(() => File.ReadAllBytes(file.Path));
+            bytes = (fileIo ?? ResiliencePipeline.Empty).Execute(token => ReadAll(file.Path, token), ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -85,9 +112,9 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         ExtractValidation validation;
         try
         {
-            validation = validator.Validate(file, bytes);
+            validation = validator.Validate(file, bytes, ct);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // A file the reader cannot make sense of must not stop the other files: it is rejected with what went wrong.
             validation = new ExtractValidation { File = file, FileError = $"could not be read as CSV: {e.Message}" };
@@ -123,6 +150,21 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
                 $"cannot read {file.Path}: {e.Message}; the next run tries again", []);
         }
         return detail.TryIngest(db, runId, file, clock());
+    }
+
+    /// <summary>Reads a whole file in blocks, checking the token between them (File.ReadAllBytes cannot be stopped).</summary>
+    static byte[] ReadAll(string path, CancellationToken ct)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 0);
+        var block = new byte[1 << 20];
+        int read;
+        while ((read = stream.Read(block, 0, block.Length)) > 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            buffer.Write(block, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     static FileOutcome LoadOutcome(ExtractStore store, int extractId) => store.Describe(extractId);

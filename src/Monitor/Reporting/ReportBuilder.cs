@@ -193,14 +193,21 @@ public static class ReportBuilder
             : $"the indicators in this warehouse include data published on {newer}, after --as-of {text}: run 'monitor run --as-of {text}' first");
     }
 
-    /// <summary>Writes to a temporary file beside the target and moves it into place, so a crash never leaves half a file.</summary>
+    /// <summary>
+    /// Writes to a temporary file beside the target and moves it into place, so a crash never leaves half a file.
+    /// The content is made in memory first: Skia writes its PDF and SVG streams from native code, where a write error
+    /// such as a full disk cannot be thrown back and aborts the process; copied here, it is an ordinary IOException.
+    /// </summary>
     static void WriteAtomically(string path, Action<Stream> write)
     {
         var temp = path + ".tmp";
         try
         {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            buffer.Position = 0;
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-                write(stream);
+                buffer.CopyTo(stream);
             File.Move(temp, path, overwrite: true);
         }
         catch

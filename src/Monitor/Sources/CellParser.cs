@@ -17,6 +17,9 @@ public sealed class CellParser(ReferenceData reference)
 {
     public ParsedCell Parse(ColumnSpec column, string raw)
     {
+        // Before trimming: a NUL or other control character would otherwise cut or hide part of the value.
+        if (ControlText.IndexOfControl(raw) is var at and >= 0)
+            return ParsedCell.Fail($"control character {ControlText.CodePoint(raw[at])} at position {at + 1}; a cell may not hold control characters");
         var text = raw.Trim();
         if (text.Length == 0 || text == "." || (text is "x" or "X" && column.Empty == EmptyCell.MissingOrSuppressed))
         {
@@ -31,13 +34,13 @@ public sealed class CellParser(ReferenceData reference)
         switch (column.Type)
         {
             case CellType.Year:
-                return Year.TryParse(text, out var y) ? ParsedCell.Of(y.Value) : ParsedCell.Fail("expected a year such as 2023 or 2023JJ00");
+                return Year.TryParse(text, out var y) ? ParsedCell.Of(y.Value) : ParsedCell.Fail($"expected a year such as 2023 or 2023JJ00{Year.RangeText}");
             case CellType.Quarter:
-                return Quarter.TryParse(text, out var q) ? ParsedCell.Of(q.ToString()) : ParsedCell.Fail("expected a quarter such as 2023KW1");
+                return Quarter.TryParse(text, out var q) ? ParsedCell.Of(q.ToString()) : ParsedCell.Fail($"expected a quarter such as 2023KW1 (quarter 1–4){Year.RangeText}");
             case CellType.SchoolYear:
-                return SchoolYear.TryParse(text, out var s) ? ParsedCell.Of(s.ToString()) : ParsedCell.Fail("expected a school year such as 2023/2024");
+                return SchoolYear.TryParse(text, out var s) ? ParsedCell.Of(s.ToString()) : ParsedCell.Fail($"expected a school year such as 2023/2024{Year.RangeText}");
             case CellType.ForecastPeriod:
-                return ForecastPeriod.TryParse(text, out var f) ? ParsedCell.Of(f.ToString()) : ParsedCell.Fail("expected a forecast period such as 2021-2026");
+                return ForecastPeriod.TryParse(text, out var f) ? ParsedCell.Of(f.ToString()) : ParsedCell.Fail($"expected a forecast period such as 2021-2026{Year.RangeText}");
             case CellType.Region:
                 return ParseRegion(column, text);
             case CellType.Beroepsklasse:
@@ -49,30 +52,21 @@ public sealed class CellParser(ReferenceData reference)
             }
             case CellType.Count:
             {
-                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
-                    return ParsedCell.Fail(LooksLikeThousands(text) ? "expected a whole number without thousands separators" : "expected a whole number");
+                if (Integer(text) is { } error) return ParsedCell.Fail(error);
+                var n = long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                 return n < 0 ? ParsedCell.Fail("a count cannot be negative") : ParsedCell.Of(n);
             }
             case CellType.SignedInteger:
-                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
-                    ? ParsedCell.Of(i)
-                    : ParsedCell.Fail(LooksLikeThousands(text) ? "expected a whole number without thousands separators" : "expected a whole number");
+                return Integer(text) is { } wrong ? ParsedCell.Fail(wrong) : ParsedCell.Of(long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
             case CellType.BoundedInteger:
             {
                 var (min, max) = column.Range ?? throw new InvalidOperationException($"column {column.Header}: a BoundedInteger needs a Range");
-                return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b) && b >= min && b <= max
-                    ? ParsedCell.Of(b)
-                    : ParsedCell.Fail($"expected a whole number from {min} to {max}");
+                if (Integer(text) is { } notInteger) return ParsedCell.Fail(notInteger);
+                var b = long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                return b >= min && b <= max ? ParsedCell.Of((int)b) : ParsedCell.Fail($"expected a whole number from {min} to {max}");
             }
             case CellType.Decimal:
-            {
-                // Decimal comma is the convention; a decimal point is accepted too. Both at once is ambiguous.
-                if (text.Contains(',') && text.Contains('.')) return ParsedCell.Fail("expected a decimal number such as 0,85 (no thousands separators)");
-                var normalised = text.Replace(',', '.');
-                return double.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
-                    ? ParsedCell.Of(d)
-                    : ParsedCell.Fail("expected a decimal number such as 0,85");
-            }
+                return ParseDecimal(text);
             case CellType.Date:
                 return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? ParsedCell.Of(date)
@@ -112,6 +106,45 @@ public sealed class CellParser(ReferenceData reference)
             if (reference.Beroepen.ContainsKey(code)) return ParsedCell.Of(code);
         }
         return ParsedCell.Fail("unknown occupation class (expected a BRC 2014 class 01–13 from reference/beroepen.csv)");
+    }
+
+    /// <summary>
+    /// Null when <paramref name="text"/> is an optional sign and ASCII digits that fit a 64-bit integer; else the reason.
+    /// Other digits (Arabic-Indic, fullwidth, …) are not numbers here.
+    /// </summary>
+    static string? Integer(string text)
+    {
+        var digits = text.AsSpan(text.Length > 0 && text[0] is '+' or '-' ? 1 : 0);
+        if (digits.Length == 0 || digits.ContainsAnyExcept(AsciiDigits))
+        {
+            if (LooksLikeThousands(text)) return "expected a whole number without thousands separators";
+            return text.Any(c => char.IsDigit(c) && !char.IsAsciiDigit(c)) ? "expected a whole number in the digits 0–9" : "expected a whole number";
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? null
+            : $"whole number out of range (at most {long.MaxValue} in size)";
+    }
+
+    static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>
+    /// A finite decimal: optional sign, ASCII digits, at most one decimal comma or point, no exponent. NaN, Infinity
+    /// and values beyond the range of a double are row errors.
+    /// </summary>
+    static ParsedCell ParseDecimal(string text)
+    {
+        // Decimal comma is the convention; a decimal point is accepted too. Both at once is ambiguous.
+        if (text.Contains(',') && text.Contains('.')) return ParsedCell.Fail("expected a decimal number such as 0,85 (no thousands separators)");
+        var body = text.AsSpan(text[0] is '+' or '-' ? 1 : 0);
+        var separator = body.IndexOfAny('.', ',');
+        var whole = separator < 0 ? body : body[..separator];
+        var fraction = separator < 0 ? [] : body[(separator + 1)..];
+        if (whole.Length + fraction.Length == 0 || whole.ContainsAnyExcept(AsciiDigits) || fraction.ContainsAnyExcept(AsciiDigits))
+            return ParsedCell.Fail(text.Any(c => char.IsDigit(c) && !char.IsAsciiDigit(c))
+                ? "expected a decimal number such as 0,85 in the digits 0–9"
+                : "expected a finite decimal number such as 0,85");
+        var d = double.Parse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return double.IsFinite(d) ? ParsedCell.Of(d) : ParsedCell.Fail("decimal number out of range");
     }
 
     static bool LooksLikeThousands(string text) => text.Contains('.') || text.Contains(',') || text.Contains(' ');

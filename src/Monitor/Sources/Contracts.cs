@@ -123,7 +123,8 @@ public static class Contracts
             : ("Baanopeningen", $"job openings {open} differ from max(Uitbreidingsvraag, 0) + Vervangingsvraag = {expected} by more than 100");
     }
 
-    static (string, string)? FilledNotBeforeArisen(IReadOnlyDictionary<string, object?> row)
+    /// <summary>Datum_vervuld not before Datum_ontstaan (also implemented by the fast detail path, which checks that it is the only rule).</summary>
+    internal static (string, string)? FilledNotBeforeArisen(IReadOnlyDictionary<string, object?> row)
     {
         if (row["datum_ontstaan"] is not DateOnly arisen || row["datum_vervuld"] is not DateOnly filled) return null;
         return filled >= arisen ? null : ("Datum_vervuld", $"filled on {filled:yyyy-MM-dd}, before the vacancy arose on {arisen:yyyy-MM-dd}");

@@ -20,6 +20,12 @@ public static class DryRun
         var results = new List<DryRunFile>();
         foreach (var file in ExtractDiscovery.Discover(dataDir))
         {
+            // Never opened: a named pipe or a device would make validate wait or read forever.
+            if (file.Unreadable is { } notRegular)
+            {
+                results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"cannot read {file.Path}: {notRegular}" }, 0));
+                continue;
+            }
             try
             {
                 results.Add((DetailLoader.Handles(file) ? ValidateDetail(file, reference.Data, badRowThreshold) : null)
@@ -28,6 +34,11 @@ public static class DryRun
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"cannot read {file.Path}: {e.Message}" }, 0));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // As the run does: a file the reader cannot make sense of is that file's outcome, never a stack trace.
+                results.Add(new DryRunFile(new ExtractValidation { File = file, FileError = $"could not be read as CSV: {ControlText.Escape(e.Message)}" }, 0));
             }
         }
         return results;

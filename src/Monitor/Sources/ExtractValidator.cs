@@ -2,12 +2,16 @@
 // The outcome says which rows load, which are quarantined and why, or why the whole file is rejected.
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Monitor.Domain;
 
 namespace Monitor.Sources;
 
-public sealed record QuarantinedRow(long LineNumber, string? Column, string? RawValue, string Reason, string? RawRecord);
+/// <summary>One row that did not load. Control characters in the raw value and record are kept escaped (<c>\u0000</c>).</summary>
+public sealed record QuarantinedRow(long LineNumber, string? Column, string? RawValue, string Reason, string? RawRecord)
+{
+    public string? RawValue { get; init; } = ControlText.Escape(RawValue);
+    public string? RawRecord { get; init; } = ControlText.Escape(RawRecord);
+}
 
 /// <summary>A row that passed every check: typed values in contract column order.</summary>
 public sealed record ValidRow(long LineNumber, object?[] Values, CellStatus[] Statuses);
@@ -17,7 +21,12 @@ public sealed class ExtractValidation
     public required DiscoveredFile File { get; init; }
     public string? Encoding { get; set; }
     public string? LineEnding { get; set; }
+    /// <summary>Data lines: the physical lines after the header.</summary>
     public long RowsTotal { get; set; }
+    /// <summary>Physical lines of the file (a final line end starts no new line); 0 when the file was not read that far.</summary>
+    public long PhysicalLines { get; set; }
+    /// <summary>Header lines: 1 once the header was read.</summary>
+    public int HeaderLines { get; set; }
     public List<ValidRow> Rows { get; } = [];
     public List<QuarantinedRow> Quarantine { get; } = [];
     public List<string> Warnings { get; } = [];
@@ -25,6 +34,26 @@ public sealed class ExtractValidation
     public string? FileError { get; set; }
     public bool Rejected => FileError is not null;
     public long RowsQuarantined => Quarantine.Select(q => q.LineNumber).Distinct().LongCount();
+
+    /// <summary>
+    /// The line accounting of an accepted file: every physical line is the header, a loaded row or a quarantined row
+    /// (by its own line number, within the file). Null when it holds or the file is rejected, else what does not add up.
+    /// </summary>
+    public string? LineAccountingError(long loadedRows)
+    {
+        if (Rejected) return null;
+        var quarantined = RowsQuarantined;
+        if (PhysicalLines == HeaderLines + loadedRows + quarantined && RowsTotal == PhysicalLines - HeaderLines
+            && Quarantine.All(q => q.LineNumber > HeaderLines && q.LineNumber <= PhysicalLines))
+            return null;
+        return $"line accounting of {File.Folder}/{File.FileName} does not add up: {PhysicalLines} physical lines, but {HeaderLines} header + {loadedRows} loaded + {quarantined} quarantined (and {RowsTotal} data lines read); the file is not accepted";
+    }
+
+    /// <summary>Rejects the file when <see cref="LineAccountingError"/> finds a fault.</summary>
+    public void CheckLineAccounting(long loadedRows)
+    {
+        if (LineAccountingError(loadedRows) is { } error) FileError = error;
+    }
 }
 
 public sealed class ExtractValidator(ReferenceData reference, double badRowThreshold)
@@ -36,48 +65,75 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
 
     public ExtractValidation Validate(DiscoveredFile file) => Validate(file, System.IO.File.ReadAllBytes(file.Path));
 
-    public ExtractValidation Validate(DiscoveredFile file, byte[] bytes)
+    /// <summary>
+    /// Reads the file line by line as the contract says: each physical line (LF or CRLF) is one record, a quoted value
+    /// never runs past its line. Every line after the header ends up loaded or quarantined with its own number, or the
+    /// whole file is rejected; <see cref="ExtractValidation.CheckLineAccounting"/> checks that before the file is accepted.
+    /// </summary>
+    public ExtractValidation Validate(DiscoveredFile file, byte[] bytes, CancellationToken cancellationToken = default)
     {
         var result = new ExtractValidation { File = file };
         if (!file.NameFits) { result.FileError = file.NameError; return result; }
         var contract = file.Contract!;
 
         if (bytes.Length == 0) { result.FileError = "file is empty (0 bytes)"; return result; }
-        var decoded = TextDecoding.Decode(bytes);
+        if (TextDecoding.TryDecode(bytes, out var problem) is not { } decoded) { result.FileError = problem; return result; }
         result.Encoding = decoded.Encoding;
         result.LineEnding = decoded.LineEnding;
-        if (string.IsNullOrWhiteSpace(decoded.Text)) { result.FileError = "file is empty (no header row)"; return result; }
-
-        var options = CsvReaderOptions.Default with
+        var text = decoded.Text;
+        if (string.IsNullOrWhiteSpace(text)) { result.FileError = "file is empty (no header row)"; return result; }
+        if (!text.Contains('\n') && text.Contains('\r'))
         {
-            Separator = ';',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        };
-        using var reader = CsvReader.FromText(decoded.Text, options);
+            result.FileError = "the lines end with a bare carriage return (old Mac line ends); save the file with CRLF or LF line ends";
+            return result;
+        }
 
-        var headers = reader.Headers.Select(h => h.Trim()).ToArray();
+        var lines = text.Split('\n');
+        var physical = decoded.EndsWithNewline ? lines.Length - 1 : lines.Length;
+        result.PhysicalLines = physical;
+        var fields = new List<string>();
+        if (CsvLine.Split(StripCr(lines[0]), ';', fields) is { } headerError)
+        {
+            result.FileError = $"header line 1 cannot be read: {headerError.Reason}";
+            return result;
+        }
+        var headers = fields.Select(h => h.Trim()).ToArray();
+        result.HeaderLines = 1;
         var index = MapHeader(contract, headers, result);
         if (result.Rejected) return result;
 
-        var lastLine = CountLines(decoded.Text);
         var parsed = new List<(long Line, object?[] Values, CellStatus[] Statuses, string Raw)>();
-        while (reader.Read())
+        for (var n = 2; n <= physical; n++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             result.RowsTotal++;
-            var line = reader.LineNumber;
-            var raw = Encoding.UTF8.GetString(reader.RawRecord);
-            if (reader.FieldCount != headers.Length)
+            long line = n;
+            var raw = StripCr(lines[n - 1]);
+            var last = n == physical && !decoded.EndsWithNewline;
+            if (raw.Length == 0)
             {
-                // A short last record in a file that stops mid-line was cut off in transfer: the file, not the row, is bad.
-                if (!decoded.EndsWithNewline && reader.FieldCount < headers.Length && line == lastLine)
+                result.Quarantine.Add(new(line, null, null, "empty line; every line after the header must hold a record", raw));
+                continue;
+            }
+            if (CsvLine.Split(raw, ';', fields) is { } split)
+            {
+                if (last && split.OpenQuote)
                 {
-                    result.FileError = $"truncated last line {line}: {reader.FieldCount} of {headers.Length} fields and no line end; the delivery looks cut off";
+                    result.FileError = $"truncated last line {line}: it ends inside an open quote and has no line end; the delivery looks cut off";
                     return result;
                 }
-                result.Quarantine.Add(new(line, null, null, $"expected {headers.Length} fields as in the header, found {reader.FieldCount}", raw));
+                result.Quarantine.Add(new(line, null, null, split.Reason, raw));
+                continue;
+            }
+            if (fields.Count != headers.Length)
+            {
+                // A short last record in a file that stops mid-line was cut off in transfer: the file, not the row, is bad.
+                if (last && fields.Count < headers.Length)
+                {
+                    result.FileError = $"truncated last line {line}: {fields.Count} of {headers.Length} fields and no line end; the delivery looks cut off";
+                    return result;
+                }
+                result.Quarantine.Add(new(line, null, null, $"expected {headers.Length} fields as in the header, found {fields.Count}", raw));
                 continue;
             }
 
@@ -87,11 +143,11 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
             for (var c = 0; c < contract.Columns.Length; c++)
             {
                 var column = contract.Columns[c];
-                var text = reader.GetString(index[c]);
-                var cell = cells.Parse(column, text);
+                var cellText = fields[index[c]];
+                var cell = cells.Parse(column, cellText);
                 if (cell.IsError)
                 {
-                    result.Quarantine.Add(new(line, column.Header, text, cell.Error!, raw));
+                    result.Quarantine.Add(new(line, column.Header, cellText, cell.Error!, raw));
                     bad = true;
                     continue;
                 }
@@ -109,9 +165,9 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
                     .Concat((contract.VintageRules ?? []).Select(rule => rule(byName, vintage)));
                 foreach (var found in problems)
                 {
-                    if (found is not { } problem) continue;
-                    var col = Array.FindIndex(contract.Columns, x => x.Header == problem.Column);
-                    result.Quarantine.Add(new(line, problem.Column, col >= 0 ? reader.GetString(index[col]) : null, problem.Reason, raw));
+                    if (found is not { } problemCell) continue;
+                    var col = Array.FindIndex(contract.Columns, x => x.Header == problemCell.Column);
+                    result.Quarantine.Add(new(line, problemCell.Column, col >= 0 ? fields[index[col]] : null, problemCell.Reason, raw));
                     bad = true;
                 }
                 if (bad) continue;
@@ -132,8 +188,12 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
                 $"{result.RowsQuarantined} of {result.RowsTotal} rows ({share:P1}) are bad, more than the threshold of {badRowThreshold:P1}; the file is rejected and the previous vintage stays in force");
             result.Rows.Clear();
         }
+        result.CheckLineAccounting(result.Rows.Count);
+        if (result.Rejected) result.Rows.Clear();
         return result;
     }
+
+    static string StripCr(string line) => line.EndsWith('\r') ? line[..^1] : line;
 
     /// <summary>
     /// For every contract column, the index of its header in the file (headers match case-insensitively, in any
@@ -145,7 +205,7 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
         var duplicates = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {
-            result.FileError = $"header names column(s) more than once: {string.Join(", ", duplicates)}";
+            result.FileError = $"header names column(s) more than once: {ControlText.Escape(string.Join(", ", duplicates))}";
             return [];
         }
         var index = new int[contract.Columns.Length];
@@ -157,11 +217,11 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
         }
         if (missing.Count > 0)
         {
-            result.FileError = $"missing required column(s) {string.Join(", ", missing)}; the header has: {string.Join(";", headers)}";
+            result.FileError = $"missing required column(s) {string.Join(", ", missing)}; the header has: {ControlText.Escape(string.Join(";", headers))}";
             return index;
         }
         foreach (var extra in headers.Where(h => !contract.Columns.Any(c => string.Equals(c.Header, h, StringComparison.OrdinalIgnoreCase))))
-            result.Warnings.Add($"unknown column '{extra}' ignored");
+            result.Warnings.Add($"unknown column '{ControlText.Escape(extra)}' ignored");
         return index;
     }
 
@@ -214,10 +274,4 @@ public sealed class ExtractValidator(ReferenceData reference, double badRowThres
         return kept;
     }
 
-    static long CountLines(string text)
-    {
-        long n = 1;
-        foreach (var ch in text) if (ch == '\n') n++;
-        return text.EndsWith('\n') ? n - 1 : n;
-    }
 }

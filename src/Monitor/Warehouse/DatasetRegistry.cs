@@ -8,19 +8,41 @@ namespace Monitor.Warehouse;
 
 public static class DatasetRegistry
 {
-    /// <summary>Replaces the rows of meta.datasets with the declarations of this build.</summary>
+    sealed record Row(string Name, string Source, string Dataset, string Supplier, string Folder, string Frequency, int MaxAgeMonths, bool Optional);
+
+    /// <summary>
+    /// Brings meta.datasets in line with the declarations of this build. Nothing is written when they already agree
+    /// (the usual case); otherwise rows are updated in place, added or removed by name. A key is never deleted and
+    /// inserted again in one transaction: DuckDB cannot undo that from its primary-key index if the commit then fails
+    /// (a full disk), and stops the process.
+    /// </summary>
     public static void Write(DuckDBConnection connection)
     {
+        var declared = Contracts.All.Select(c => new Row(c.Name, c.Source, c.Dataset, c.Supplier, c.Folder, c.Frequency, c.MaxAgeMonths, c.Optional))
+            .ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var stored = connection.Query<Row>("""
+            SELECT name, source, dataset, supplier, folder, frequency, max_age_months AS MaxAgeMonths, optional FROM meta.datasets
+            """).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        if (declared.Count == stored.Count && declared.All(d => stored.TryGetValue(d.Key, out var s) && s == d.Value)) return;
+
         using var tx = connection.BeginTransaction();
-        connection.Execute("DELETE FROM meta.datasets", transaction: tx);
-        foreach (var c in Contracts.All)
+        foreach (var gone in stored.Keys.Except(declared.Keys))
+            connection.Execute("DELETE FROM meta.datasets WHERE name = $name", new { name = gone }, tx);
+        foreach (var (name, r) in declared)
         {
-            connection.Execute("""
-                INSERT INTO meta.datasets (name, source, dataset, supplier, folder, frequency, max_age_months, optional)
-                VALUES ($name, $source, $dataset, $supplier, $folder, $frequency, $max_age_months, $optional)
-                """,
-                new { name = c.Name, source = c.Source, dataset = c.Dataset, supplier = c.Supplier, folder = c.Folder,
-                      frequency = c.Frequency, max_age_months = c.MaxAgeMonths, optional = c.Optional }, tx);
+            var args = new { name, source = r.Source, dataset = r.Dataset, supplier = r.Supplier, folder = r.Folder,
+                             frequency = r.Frequency, max_age_months = r.MaxAgeMonths, optional = r.Optional };
+            if (!stored.TryGetValue(name, out var s))
+                connection.Execute("""
+                    INSERT INTO meta.datasets (name, source, dataset, supplier, folder, frequency, max_age_months, optional)
+                    VALUES ($name, $source, $dataset, $supplier, $folder, $frequency, $max_age_months, $optional)
+                    """, args, tx);
+            else if (s != r)
+                connection.Execute("""
+                    UPDATE meta.datasets SET source = $source, dataset = $dataset, supplier = $supplier, folder = $folder,
+                        frequency = $frequency, max_age_months = $max_age_months, optional = $optional
+                    WHERE name = $name
+                    """, args, tx);
         }
         tx.Commit();
     }

@@ -86,11 +86,14 @@ public sealed class ExtractStore(DuckDBConnection connection)
     {
         var f = v.File;
         var rejected = v.Rejected;
+        // The last guard of the line accounting: the validators reject a file that does not add up, so this never
+        // fires unless they are wrong, and then the run fails naming the file instead of storing a silent loss.
+        if (v.LineAccountingError(rowsLoaded) is { } accounting) throw new InvalidOperationException(accounting);
         connection.Execute("""
             INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
-                rows_total, rows_loaded, rows_quarantined, state, reason, run_id, loaded_at)
+                rows_total, rows_loaded, rows_quarantined, state, reason, run_id, loaded_at, physical_lines, header_lines)
             VALUES ($id, $file_name, $folder, $source, $dataset, $vintage, $sha256, $size, $encoding, $line_ending,
-                $rows_total, $rows_loaded, $rows_quarantined, $state, $reason, $run_id, $loaded_at)
+                $rows_total, $rows_loaded, $rows_quarantined, $state, $reason, $run_id, $loaded_at, $physical_lines, $header_lines)
             """,
             new
             {
@@ -111,6 +114,8 @@ public sealed class ExtractStore(DuckDBConnection connection)
                 reason = v.FileError,
                 run_id = runId,
                 loaded_at = now.UtcDateTime,
+                physical_lines = v.PhysicalLines,
+                header_lines = v.HeaderLines,
             }, tx);
 
         if (v.Quarantine.Count > 0)

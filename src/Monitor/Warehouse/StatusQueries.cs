@@ -10,15 +10,19 @@ public sealed record RunRow(string RunId, string Trigger, DateTime StartedAt, Da
 public sealed record ExtractRow(int ExtractId, string Folder, string FileName, string? Source, string? Dataset, DateOnly? Vintage, string? Encoding,
     long? RowsTotal, long? RowsLoaded, long? RowsQuarantined, string State, string? Reason, long RowsInForce)
 {
-    /// <summary>loaded, superseded (every key revised by a later vintage), partly superseded, or rejected.</summary>
-    public string EffectiveState => State switch
-    {
-        "rejected" => "rejected",
-        _ when RowsLoaded is > 0 && RowsInForce == 0 => "superseded",
-        _ when RowsLoaded is > 0 && RowsInForce < RowsLoaded => "partly superseded",
-        _ => "loaded",
-    };
+    /// <summary>
+    /// How many of a loaded extract's rows are still in force (latest vintage per key): "all", "7 of 12 (partly
+    /// superseded)", "none (superseded)"; empty for a rejected extract. This is not a second state: the state is
+    /// <see cref="State"/>, stored once in meta.extracts.state.
+    /// </summary>
+    public string InForce => State != "loaded" || RowsLoaded is not > 0 ? ""
+        : RowsInForce >= RowsLoaded ? "all"
+        : RowsInForce == 0 ? "none (superseded)"
+        : $"{RowsInForce} of {RowsLoaded} (partly superseded)";
 }
+
+/// <summary>One file of one run (meta.run_files); for a run that published nothing, with the rows it quarantined.</summary>
+public sealed record RunFileRow(string Folder, string FileName, string Outcome, string? Reason, long UnpublishedQuarantined);
 
 public sealed record StepRow(string Step, string Status, DateTime StartedAt, DateTime? EndedAt, long? Rows, string? Message);
 
@@ -51,6 +55,15 @@ public static class StatusQueries
                    rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, message AS Message
             FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT {count}
             """).ToList();
+
+    /// <summary>What a run did with each file it found, ignored entries included, in folder and name order.</summary>
+    public static IReadOnlyList<RunFileRow> RunFiles(WarehouseDb db, string runId) =>
+        db.Connection.Query<RunFileRow>("""
+            SELECT f.folder AS Folder, f.file_name AS FileName, f.outcome AS Outcome, f.reason AS Reason,
+                   (SELECT count(DISTINCT q.line_number) FROM meta.unpublished_quarantine AS q
+                    WHERE q.run_id = f.run_id AND q.file_name = f.file_name) AS UnpublishedQuarantined
+            FROM meta.run_files AS f WHERE f.run_id = $run_id ORDER BY f.folder, f.file_name
+            """, new { run_id = runId }).ToList();
 
     /// <summary>Every extract with the number of its rows still in force (latest vintage per key, no as-of).</summary>
     public static IReadOnlyList<ExtractRow> Extracts(WarehouseDb db)

@@ -90,6 +90,20 @@ public class DetailLoaderTests
                 $"\"{longId};3\";2023-01-15;;07;AM01;1", $"{longId}4;2023-01-15;;07;AM01;1;{longId}", $"{longId};2023-03-15;;08;AM02;1",
                 $"{longId}5;2023-01-15;bad;07;AM01;1", "V6;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
             .SetName("Lines longer than 64 bytes");
+        // Issue 11: the contract's quoting rule, empty lines, control characters and other scripts' digits, row by row.
+        yield return new TestCaseData("stray quotes", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;2023-01-15;;07;\"AM01;1", "V3;\"2023-01-15\"x;;07;AM01;1",
+                "V4;2023-01-15;;07;AM\"01;1", "\"V5;2023-01-15;;07;AM01;1", "\"V6\";2023-01-15;;07;AM01;1", "V7;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
+            .SetName("Stray quotes: each a row error on its own line");
+        yield return new TestCaseData("empty lines", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "", "V2;2023-01-15;;07;AM01;1", "", ""], "\r\n", false), 0.9)
+            .SetName("Empty lines inside and at the end of the file");
+        yield return new TestCaseData("open quote at the end", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;\"2023-01-1"], "\n", false)[..^1], 0.9)
+            .SetName("File that ends inside an open quote");
+        yield return new TestCaseData("control characters", Bytes([Header, "N\u00001;2023-01-15;;07;AM01;1", "N\u00002;2023-01-15;;07;AM01;1", "N;2023-01-15;;07;AM01;1",
+                "V\u00014;2023-01-15;;07;AM01;1", "V5\u0085;2023-01-15;;07;AM01;1", "V6\u007F6;2023-01-15;;07;AM01;1", "V7;2023-01-15\u0000;;07;AM01;1", "V8\tx;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
+            .SetName("Control characters inside values");
+        yield return new TestCaseData("unicode digits", Bytes([Header, "V1;\u0662\u0660\u0662\u0663-01-15;;07;AM01;1", "V2;2023-01-15;;\u0660\u0667;AM01;1",
+                "V3;2023-01-15;;07;AM01;\uFF11", "V4;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
+            .SetName("Arabic-Indic and fullwidth digits");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -223,9 +237,12 @@ public class DetailLoaderTests
         Assert.That(loaded.Select(l => l.Line), Is.EqualTo(new long[] { 2, 3, 4, 22, 27, 28, 31, 34, 35, 36, 37, 38, 39 }));
         Assert.That(loaded[2], Is.EqualTo((4L, "V3", "07", "AM18", 3L)));
         Assert.That(loaded.Select(l => l.Id), Is.EqualTo(new[] { "V1", "V2", "V3", "V4", "V20", "#V21", "V23", "V27", "V;28", "V\"29", "V30", "Vé31", "V32" }));
-        Assert.That(outcome.RowsTotal, Is.EqualTo(37), "39 lines minus the header and the empty line 19");
+        Assert.That(outcome.RowsTotal, Is.EqualTo(38), "39 lines minus the header; the empty line 19 is a row error, not skipped");
         Assert.That(outcome.RowsLoaded, Is.EqualTo(13));
-        Assert.That(outcome.RowsQuarantined, Is.EqualTo(24));
+        Assert.That(outcome.RowsQuarantined, Is.EqualTo(25));
+        Assert.That(db.Connection.QuerySingle<string>("SELECT reason FROM meta.quarantine WHERE line_number = 19"), Does.StartWith("empty line"));
+        Assert.That(db.Connection.QuerySingle<(long, int)>("SELECT physical_lines, header_lines FROM meta.extracts"), Is.EqualTo((39L, 1)),
+            "39 lines = 1 header + 13 loaded + 25 quarantined");
 
         var duplicates = db.Connection.Query<(long Line, string Reason)>(
             "SELECT line_number, reason FROM meta.quarantine WHERE reason LIKE 'duplicate%' ORDER BY line_number").ToList();
@@ -235,18 +252,24 @@ public class DetailLoaderTests
     }
 
     [Test]
-    public void A_quoted_value_over_two_lines_goes_to_the_generic_path_with_the_same_result()
+    public void A_quoted_value_over_two_lines_is_a_row_error_on_each_line_on_the_fast_path_as_on_the_generic_one()
     {
+        // The contract: a quoted value may not hold a line break. Line 3 opens a quote that does not close on it;
+        // line 4 has a quote inside an unquoted value. Both are row errors; lines 2 and 5 load.
         using var tmp = new TempDir();
         var file = WriteExtract(tmp, Bytes([Header, "V1;2023-01-15;;07;AM01;1", "\"V2", "tweede regel\";2023-01-15;;07;AM01;1", "V3;2023-01-15;;07;AM01;1"], "\n", false));
         using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
-        var loader = new DetailLoader(reference, 0.05);
-        Assert.That(loader.TryIngest(db, "run-1", file, Now), Is.Null);
-        Assert.That(loader.LastFallbackReason, Does.Contain("line 3"));
+        var loader = new DetailLoader(reference, 0.9);
+        var outcome = loader.TryIngest(db, "run-1", file, Now);
+        Assert.That(outcome, Is.Not.Null, loader.LastFallbackReason);
+        Assert.That((outcome!.State, outcome.RowsTotal, outcome.RowsLoaded, outcome.RowsQuarantined), Is.EqualTo((FileState.Loaded, 4L, 2L, 2L)));
+        var quarantine = db.Connection.Query<(long Line, string Reason)>("SELECT line_number, reason FROM meta.quarantine ORDER BY line_number").ToList();
+        Assert.That(quarantine.Select(q => q.Line), Is.EqualTo(new long[] { 3, 4 }));
+        Assert.That(quarantine[0].Reason, Does.StartWith("the quote opened at position 1 does not close on this line"));
+        Assert.That(quarantine[1].Reason, Does.StartWith("a quote inside an unquoted value at position 13"));
 
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
-        LoadGeneric(generic, 0.05, "run-1", file);
-        new IngestStep(new ExtractValidator(reference, 0.05), () => Now).Run(db, "run-1", [file]);
+        LoadGeneric(generic, 0.9, "run-1", file);
         AssertSameRows(generic, db);
     }
 
@@ -333,7 +356,7 @@ public class DetailLoaderTests
     {
         const string extracts = """
             SELECT extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
-                   rows_total, rows_loaded, rows_quarantined, state, reason FROM meta.extracts ORDER BY extract_id
+                   rows_total, rows_loaded, rows_quarantined, state, reason, physical_lines, header_lines FROM meta.extracts ORDER BY extract_id
             """;
         const string raw = "SELECT * FROM raw.uwv_vacatures_detail ORDER BY extract_id, line_number";
         const string quarantine = "SELECT * FROM meta.quarantine ORDER BY extract_id, line_number, column_name NULLS FIRST, reason";

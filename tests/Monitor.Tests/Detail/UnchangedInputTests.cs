@@ -52,9 +52,10 @@ public class UnchangedInputTests
     public void A_skipped_night_still_names_the_deliveries_that_are_overdue_on_that_date()
     {
         using var tmp = WithSampleData();
-        // On 2025-12-01 only uwv_vacatures (quarterly, allowed 5 months) is overdue: its latest vintage is 2025-02-14.
-        // The yearly datasets (15 months) have 2025 vintages and ROA (biennial, 27 months) has 2023-12-01.
-        var december = new DateTimeOffset(2025, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        // On 2026-01-05 only uwv_vacatures (quarterly, allowed 5 months) is overdue: its latest vintage is 2025-02-14.
+        // The yearly datasets (15 months) have 2025 vintages, ROA (biennial, 27 months) has 2023-12-01 and the
+        // programme office (quarterly) 2025-12-31, the last sample vintage, which is no longer in the future then.
+        var december = new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
         Assert.That(new PipelineRunner(() => december).Run(Request(tmp)).Status, Is.EqualTo("succeeded"));
 
         var messages = new List<string>();

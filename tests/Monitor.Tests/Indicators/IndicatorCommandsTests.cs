@@ -14,8 +14,10 @@ public class IndicatorCommandsTests
     [Test]
     public void Indicators_lists_every_catalogue_code_without_a_warehouse()
     {
+        // Without --out the catalogue needs no warehouse; --out naming a directory without one is a usage error (exit 2).
         using var empty = new Support.TempDir();
-        var (exit, output, _) = Invoke("indicators", "--out", empty.Path);
+        Assert.That(Invoke("indicators", "--out", empty.Path).Exit, Is.EqualTo(ExitCodes.Usage));
+        var (exit, output, _) = Invoke("indicators");
         Assert.That(exit, Is.EqualTo(ExitCodes.Success));
         foreach (var entry in Monitor.Indicators.IndicatorCatalogue.Embedded())
             Assert.That(output, Does.Contain(entry.Code));

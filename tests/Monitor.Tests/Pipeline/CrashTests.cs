@@ -19,9 +19,6 @@ public class CrashTests
     const int Deliveries = 20;
     const string LastDelivery = "uwv_vacatures_2024-03-20.csv";
 
-    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
-    static extern int MkFifo(string path, uint mode);
-
     /// <summary>The dotnet host that runs this test, to start the CLI with; `dotnet` from PATH when it cannot be told.</summary>
     static string DotnetHost()
     {
@@ -67,7 +64,7 @@ public class CrashTests
     [Test]
     public void A_run_killed_mid_ingest_changes_nothing_published_and_the_next_run_completes()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Assert.Ignore("holds the child in ingest with a named pipe (mkfifo), which needs Unix");
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Assert.Ignore("kills the child with SIGKILL semantics and holds it with flock, which needs Unix");
         var cli = Path.Combine(TestContext.CurrentContext.TestDirectory, "monitor.dll");
         Assert.That(File.Exists(cli), Is.True, $"{cli}: the test project references Monitor.Cli, so the build copies it next to the tests");
 
@@ -81,14 +78,16 @@ public class CrashTests
         var lastRun = Sha(Path.Combine(outDir, "last-run.json"));
 
         AddDeliveries(data);
-        // An upload that never completes, sorted after the twenty real deliveries: opening it blocks until a writer
-        // comes. It holds the child in ingest, after it stored twenty extracts in its work copy, for as long as the
-        // test needs, so the kill lands mid-ingest without depending on how fast the machine is.
-        var blocker = Path.Combine(data, "uwv", "uwv_vacatures_2099-12-31.csv");
-        Assert.That(MkFifo(blocker, Convert.ToUInt32("644", 8)), Is.EqualTo(0), $"mkfifo failed with errno {Marshal.GetLastPInvokeError()}");
+        // A delivery sorted after the twenty real ones that this process holds locked (flock, as an upload tool would):
+        // the child's read of it fails and its file-io retry waits 60 s before trying again. That holds the child in
+        // ingest, after it stored twenty extracts in its work copy, for as long as the test needs, so the kill lands
+        // mid-ingest without depending on how fast the machine is. (A named pipe no longer does: it is never opened.)
+        var blocker = Path.Combine(data, "uwv", "uwv_vacatures_2024-03-31.csv");
+        File.WriteAllText(blocker, SmallData.Header + "2024KW1;AM01;01;1;1\n");
+        using var locker = new FileStream(blocker, FileMode.Open, FileAccess.Read, FileShare.None);
 
         var pipeline = t.Combine("crash.yaml");
-        File.WriteAllText(pipeline, $"name: crash\ndata_dir: {data}\nout_dir: {outDir}\nretry: {{ attempts: 1 }}\nstable_files: {{ window_seconds: 0 }}\n");
+        File.WriteAllText(pipeline, $"name: crash\ndata_dir: {data}\nout_dir: {outDir}\nretry: {{ attempts: 5, backoff_seconds: 60 }}\nstable_files: {{ window_seconds: 0 }}\n");
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -122,6 +121,7 @@ public class CrashTests
             if (!child.HasExited) child.Kill(entireProcessTree: true);
             child.WaitForExit();
         }
+        locker.Dispose();
         File.Delete(blocker);
 
         var said = Snapshot(output);

@@ -152,6 +152,19 @@ public class FaultInjectionTests
         var order = PipelineSteps.All.Append(PipelineSteps.Publish).ToList();
         var expectedSteps = order.TakeWhile(s => s != step).Select(s => (s, "succeeded", (string?)null)).Append((step, "failed", fault));
         Assert.That(ledger.Steps.Select(s => (s.Step, s.Status, s.Status == "failed" ? s.Message : null)), Is.EqualTo(expectedSteps));
+        // (b') What the failed run found in the delivery is in the published ledger too: its file outcomes, and the
+        // extract it read (7 rows, none quarantined) though its rows were not published.
+        using (var ledgerDb = WarehouseDb.OpenReadOnly(Path.Combine(outDir, "warehouse.duckdb")))
+        {
+            Assert.That(ledgerDb.Connection.Query<(string, string, int?)>(
+                    "SELECT file_name, outcome, extract_id FROM meta.run_files WHERE run_id = $id ORDER BY file_name", new { id = failed.RunId }),
+                Is.EqualTo(new[] { ("uwv_vacatures_2024-02-15.csv", "unchanged", (int?)1), (NewFile, "loaded", null) }));
+            Assert.That(ledgerDb.Connection.Query<(string, string, long, long)>(
+                    "SELECT file_name, state, rows_loaded, rows_quarantined FROM meta.unpublished_extracts WHERE run_id = $id", new { id = failed.RunId }),
+                Is.EqualTo(new[] { (NewFile, "loaded", 7L, 0L) }));
+            Assert.That(ledgerDb.Connection.ExecuteScalar<long>("SELECT count(*) FROM meta.extracts WHERE file_name = $f", new { f = NewFile }), Is.Zero,
+                "the unpublished extract is not among the published ones, so the next run reads it as new");
+        }
         using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "last-run.json"))))
         {
             Assert.That(summary.RootElement.GetProperty("status").GetString(), Is.EqualTo("failed"));

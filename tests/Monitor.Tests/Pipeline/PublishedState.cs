@@ -17,10 +17,11 @@ sealed record PublishedState(
     IReadOnlyList<(string RunId, string Status)> Runs)
 {
     /// <summary>
-    /// The ledger tables are written even by a failed run (that is how it says why it failed); every other table
-    /// must stay as the last good publish left it.
+    /// The ledger tables are written even by a failed run (that is how it says why it failed, and what it found in
+    /// the delivery); every other table must stay as the last good publish left it.
     /// </summary>
-    public static readonly string[] LedgerTables = ["meta.runs", "meta.run_steps"];
+    public static readonly string[] LedgerTables =
+        ["meta.runs", "meta.run_steps", "meta.run_files", "meta.unpublished_extracts", "meta.unpublished_quarantine", "meta.unpublished_extract_messages"];
 
     /// <summary>
     /// last-run.json describes the last run whatever its outcome, and the lock file is the lock: neither is a

@@ -67,8 +67,8 @@ public class RunIdempotenceTests
         Assert.That(then, Is.EqualTo(new[] { ("2023KW1", "AM01", 100L), ("2023KW1", "AM02", 40L) }));
         db.SetAsOf(null);
 
-        var states = StatusQueries.Extracts(db).Select(e => (e.FileName, e.EffectiveState)).ToList();
-        Assert.That(states, Is.EqualTo(new[] { ("uwv_vacatures_2023-05-15.csv", "partly superseded"), ("uwv_vacatures_2023-08-15.csv", "loaded") }));
+        var states = StatusQueries.Extracts(db).Select(e => (e.FileName, e.State, e.InForce)).ToList();
+        Assert.That(states, Is.EqualTo(new[] { ("uwv_vacatures_2023-05-15.csv", "loaded", "1 of 2 (partly superseded)"), ("uwv_vacatures_2023-08-15.csv", "loaded", "all") }));
     }
 
     [Test]

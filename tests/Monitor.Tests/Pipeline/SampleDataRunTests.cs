@@ -74,8 +74,11 @@ public class SampleDataRunTests
         db.SetAsOf(new DateOnly(2025, 1, 1));
         Assert.That(db.Connection.ExecuteScalar<long>(sql), Is.EqualTo(233_208), "as of 2025-01-01 only the 2024-05-15 vintage was published");
         db.SetAsOf(null);
-        var states = StatusQueries.Extracts(db).Where(e => e.Dataset == "werkzaam" && e.Source == "tpm").Select(e => (e.FileName, e.EffectiveState));
-        Assert.That(states, Is.EqualTo(new[] { ("tpm_werkzaam_2024-05-15.csv", "superseded"), ("tpm_werkzaam_2025-05-15.csv", "loaded") }));
+        // One state, stored once: status shows meta.extracts.state as it is, and how much of the extract is in force beside it.
+        var states = StatusQueries.Extracts(db).Where(e => e.Dataset == "werkzaam" && e.Source == "tpm").Select(e => (e.FileName, e.State, e.InForce));
+        Assert.That(states, Is.EqualTo(new[] { ("tpm_werkzaam_2024-05-15.csv", "loaded", "none (superseded)"), ("tpm_werkzaam_2025-05-15.csv", "loaded", "all") }));
+        Assert.That(db.Connection.Query<string>("SELECT state FROM meta.extracts WHERE source = 'tpm' AND dataset = 'werkzaam' ORDER BY vintage"),
+            Is.EqualTo(new[] { "loaded", "loaded" }), "the same state as status shows");
         Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.tpm_werkzaam"), Is.EqualTo(264 + 288), "both vintages stay");
     }
 

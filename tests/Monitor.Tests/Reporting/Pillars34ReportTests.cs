@@ -245,7 +245,7 @@ public class Pillars34ReportTests
         Assert.That(pathBlock, Does.Not.Contain("1.000.000").And.Not.Contain("Doelpad:").And.Contain("Normpad: +60.000 per jaar vanaf 2020"));
         Assert.That(flat, Does.Contain("De norm van de ICT-sector is een groei van 60.000 ICT-professionals per jaar."));
         // Suppliers from the contracts in the code when the warehouse has no meta.datasets.
-        Assert.That(flat, Does.Contain("Samengesteld uit de gegevens van Techniekpactmonitor, pr-eDICT, UWV en ROA."));
+        Assert.That(flat, Does.Contain("Samengesteld uit de gegevens van Techniekpactmonitor, pr-eDICT, UWV, ROA, CBS en Programmabureau."));
         // The pillar 3 and 4 sections print no figures.
         foreach (var (title, next) in new[] { ("Pijler 3: arbeidsproductiviteit", "Pijler 4: governance en uitvoering van de acties"), ("Pijler 4: governance en uitvoering van de acties", "Bronnen en kwaliteit") })
         {

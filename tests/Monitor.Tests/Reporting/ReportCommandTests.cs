@@ -38,6 +38,7 @@ public class ReportCommandTests
     public void A_missing_warehouse_fails_with_a_message()
     {
         using var dir = new TempDir();
-        Assert.That(Run("report", "--out", dir.Path), Is.EqualTo(ExitCodes.Failure));
+        // A missing warehouse is a usage error for every command (ExitCodes).
+        Assert.That(Run("report", "--out", dir.Path), Is.EqualTo(ExitCodes.Usage));
     }
 }

@@ -385,6 +385,8 @@ public static class ReportFixture
                     new { a.Id, indicator = parts[0], domain = parts.Length > 1 ? parts[1] : null, Vintage = ProgrammaVintage }, tx);
             }
         }
+        // A warehouse made by the migrations has meta.datasets filled from the declarations already; a bare one gets these rows.
+        if (c.ExecuteScalar<long>("SELECT count(*) FROM meta.datasets", transaction: tx) == 0)
         foreach (var (source, dataset, supplier, frequency) in new[]
                  {
                      ("tpm", "onderwijs", "Techniekpactmonitor", "yearly"), ("predict", "werkzaam", "pr-eDICT", "yearly"), ("uwv", "vacatures", "UWV", "quarterly"),
@@ -398,7 +400,9 @@ public static class ReportFixture
                      (12, "programma_acties_2023-12-15.csv", "programma", "programma", "acties", ProgrammaVintage, 7L),
                  })
             c.Execute("""
-                INSERT INTO meta.extracts VALUES ($id, $file, $folder, $source, $dataset, CAST($vintage AS DATE), 'sha' || $id, 1000, 'utf-8', 'lf',
+                INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
+                    rows_total, rows_loaded, rows_quarantined, state, reason, run_id, loaded_at)
+                VALUES ($id, $file, $folder, $source, $dataset, CAST($vintage AS DATE), 'sha' || $id, 1000, 'utf-8', 'lf',
                     $rows, $rows, 0, 'loaded', NULL, '20240615T020000Z-a1b2', TIMESTAMP '2024-06-15 02:01:00')
                 """, new { id, file, folder, source, dataset, vintage, rows }, tx);
     }
@@ -486,7 +490,9 @@ public static class ReportFixture
         };
         foreach (var e in extracts)
             c.Execute("""
-                INSERT INTO meta.extracts VALUES ($Id, $File, $Folder, $Source, $Dataset, CAST($Vintage AS DATE), 'sha' || $Id, 1000, 'utf-8', 'lf',
+                INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, encoding, line_ending,
+                    rows_total, rows_loaded, rows_quarantined, state, reason, run_id, loaded_at)
+                VALUES ($Id, $File, $Folder, $Source, $Dataset, CAST($Vintage AS DATE), 'sha' || $Id, 1000, 'utf-8', 'lf',
                     $Rows, $Loaded, $Quarantined, $State, $Reason, '20240615T020000Z-a1b2', TIMESTAMP '2024-06-15 02:01:00')
                 """, new { e.Id, e.File, e.Folder, e.Source, e.Dataset, e.Vintage, e.Rows, Loaded = e.Rows - e.Quarantined, e.Quarantined, e.State, e.Reason }, tx);
         foreach (var (id, file, line, column, value, reason) in new[]

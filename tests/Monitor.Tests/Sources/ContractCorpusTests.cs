@@ -33,7 +33,7 @@ public class ContractCorpusTests
     public void RunCompletesWithDataProblemsExitCode()
     {
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.DataProblems));
-        Assert.That(result.Ingest!.Files, Has.Count.EqualTo(14));
+        Assert.That(result.Ingest!.Files, Has.Count.EqualTo(15));
     }
 
     [Test]
@@ -60,6 +60,10 @@ public class ContractCorpusTests
             ("uwv_vacatures_2023-08-15.csv", 3, "Openstaande_vacatures", "abc"),
             ("uwv_vacatures_2023-08-15.csv", 4, "Arbeidsmarktregio", "AM98"),
             ("uwv_vacatures_2023-08-15.csv", 5, "Openstaande_vacatures", "-1"),
+            ("uwv_vacatures_2023-11-15.csv", 3, null, null),
+            ("uwv_vacatures_2023-11-15.csv", 4, null, null),
+            ("uwv_vacatures_2023-11-15.csv", 5, "Periode", "0000KW1"),
+            ("uwv_vacatures_2023-11-15.csv", 6, "Openstaande_vacatures", "99999999999999999999"),
         };
         Assert.That(rows, Is.EqualTo(expected));
     }
@@ -75,6 +79,10 @@ public class ContractCorpusTests
     [TestCase("uwv_vacatures_2023-05-15.csv", 5, "unknown occupation class")]
     [TestCase("roa_prognoses_2021-12-01.csv", 5, "= 10000 by more than 100")]
     [TestCase("tpm_docenten_2024-05-15.csv", 5, "expected one of vmbo, mbo, hbo")]
+    [TestCase("uwv_vacatures_2023-11-15.csv", 3, "the quote opened at position 9 does not close on this line")]
+    [TestCase("uwv_vacatures_2023-11-15.csv", 4, "empty line")]
+    [TestCase("uwv_vacatures_2023-11-15.csv", 5, "years 1900–2100")]
+    [TestCase("uwv_vacatures_2023-11-15.csv", 6, "whole number out of range")]
     public void QuarantineReasonSaysWhatWasExpected(string file, long line, string fragment)
     {
         var reason = db.Connection.QuerySingle<string>("SELECT reason FROM meta.quarantine WHERE file_name = $file AND line_number = $line", new { file, line });
@@ -115,8 +123,20 @@ public class ContractCorpusTests
             ("tpm_stromen_2024-05-15.csv", 4),
             ("tpm_werkzaam_2024-05-15.csv", 6),
             ("uwv_vacatures_2023-05-15.csv", 4),
+            ("uwv_vacatures_2023-11-15.csv", 6),
         }));
-        Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures"), Is.EqualTo(4), "the rejected vintage adds no raw rows");
+        Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM raw.uwv_vacatures"), Is.EqualTo(4 + 6), "the rejected vintage adds no raw rows");
+    }
+
+    [Test]
+    public void EveryLoadedFileAccountsForEachOfItsLines()
+    {
+        var files = db.Connection.Query<(string File, long Physical, int Header, long Loaded, long Quarantined)>(
+            "SELECT file_name, physical_lines, header_lines, rows_loaded, rows_quarantined FROM meta.extracts WHERE state = 'loaded' ORDER BY file_name").ToList();
+        Assert.That(files, Has.Count.EqualTo(7));
+        Assert.That(files.Where(f => f.Physical != f.Header + f.Loaded + f.Quarantined), Is.Empty);
+        // The stray quote on line 3 costs that line alone: 11 lines = 1 header + 6 loaded + 4 quarantined.
+        Assert.That(files.Single(f => f.File == "uwv_vacatures_2023-11-15.csv"), Is.EqualTo(("uwv_vacatures_2023-11-15.csv", 11L, 1, 6L, 4L)));
     }
 
     [Test]

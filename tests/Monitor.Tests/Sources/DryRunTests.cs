@@ -53,4 +53,42 @@ public class DryRunTests
         Assert.That(output, Does.Contain("rejected uwv/uwv_vacatures_detail_2024-05-15.csv").And.Contain("5 rows, 0 valid, 3 bad"));
         Assert.That(output, Does.Contain("1 file(s) would be rejected, 3 row(s) quarantined."));
     }
+
+    [Test]
+    public void Validate_reports_every_kind_of_mis_read_input_per_file_and_never_a_stack_trace()
+    {
+        using var temp = new TempDir();
+        var data = temp.Combine("data");
+        void Write(string folder, string name, byte[] bytes)
+        {
+            Directory.CreateDirectory(Path.Combine(data, folder));
+            File.WriteAllBytes(Path.Combine(data, folder, name), bytes);
+        }
+        var utf8 = System.Text.Encoding.UTF8;
+        // Arabic-Indic digits in one period: a row error, the file still loads.
+        Write("uwv", "uwv_vacatures_2024-05-15.csv", utf8.GetBytes(
+            "Periode;Arbeidsmarktregio;Beroepsklasse;Openstaande_vacatures;WW_korter_dan_half_jaar\n" +
+            "2024KW1;AM01;01;10;5\n\u0662\u0660\u0662\u0664KW1;AM01;02;10;5\n2024KW1;AM01;03;10;5\n"));
+        // A UTF-8 BOM before Windows-1252 bytes: a file-level outcome.
+        Write("techniekpact", "tpm_docenten_2024-05-15.csv", [0xEF, 0xBB, 0xBF, .. "Jaar;Onderwijssoort;Hybride_docenten\n2023;mbo;5\n2023;h"u8, 0xE9, (byte)'\n']);
+        // UTF-16.
+        Write("techniekpact", "tpm_werkzaam_2024-05-15.csv", System.Text.Encoding.Unicode.GetBytes("Jaar;Regio;Geslacht;Werkzaam\n2023;NL;man;10\n"));
+        // A vacancy-level file with a NUL in an id and a stray quote (the fast path).
+        Write("uwv", "uwv_vacatures_detail_2024-05-15.csv", utf8.GetBytes(Header +
+            "V1;2024-01-10;;07;AM01;2\nN\u00002;2024-01-10;;07;AM01;2\nV3;\"2024-01-10;;07;AM01;2\nV4;2024-01-10;;07;AM01;2\n"));
+
+        var (exit, output, error) = MonitorCli.Invoke("validate", "--data", data, "--bad-row-threshold", "0.9");
+        // The console wraps long lines: compare on the text with the wrapping taken out.
+        var all = System.Text.RegularExpressions.Regex.Replace(output + error, @"\s*\r?\n", " ");
+        Assert.That(all, Does.Not.Contain("Exception").And.Not.Contain("   at "), all);
+        Assert.That(exit, Is.EqualTo(ExitCodes.DataProblems), all);
+        Assert.That(all, Does.Contain("ok, with bad rows uwv/uwv_vacatures_2024-05-15.csv").And.Contain("3 rows, 2 valid, 1 bad"));
+        Assert.That(all, Does.Contain("line 3, column Periode"));
+        Assert.That(all, Does.Contain("rejected techniekpact/tpm_docenten_2024-05-15.csv").And.Contain("UTF-8 byte order mark"));
+        Assert.That(all, Does.Contain("rejected techniekpact/tpm_werkzaam_2024-05-15.csv").And.Contain("UTF-16 is not supported"));
+        Assert.That(all.IndexOf('\0'), Is.EqualTo(-1), "no NUL byte printed");
+        Assert.That(all, Does.Contain("ok, with bad rows uwv/uwv_vacatures_detail_2024-05-15.csv").And.Contain("4 rows, 2 valid, 2 bad"));
+        Assert.That(all, Does.Contain("value 'N\\u00002'"));
+        Assert.That(all, Does.Contain("line 4: the quote opened at position 4 does not close on this line"));
+    }
 }

@@ -61,7 +61,8 @@ public sealed class RunLock : IDisposable
         {
             // Never deleted, only emptied: deleting would let a waiting process lock the unlinked file while a
             // third one creates and locks a new one, and then two runs would each believe they hold the lock.
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Unbuffered: a write that fails (a full disk) fails here, not again later when the stream is disposed.
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
         }
         catch (IOException e) when (IoErrors.IsSharingViolation(e))
         {
@@ -79,9 +80,19 @@ public sealed class RunLock : IDisposable
                 logger.LogWarning("Cleared a stale lock in {LockFile}: no process holds it and its record is unreadable", path);
 
             var info = new RunLockInfo(runId, Environment.ProcessId, Environment.MachineName, clock.GetUtcNow());
-            stream.SetLength(0);
-            stream.Write(JsonSerializer.SerializeToUtf8Bytes(info));
-            stream.Flush(flushToDisk: true);
+            try
+            {
+                stream.SetLength(0);
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(info));
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException e) when (IoErrors.IsDiskFull(e))
+            {
+                // The lock is the flock, not the record: the run goes on (and fails on the full disk with its own
+                // ledger entry); only another run asking who holds the lock learns less.
+                stream.SetLength(0);
+                logger.LogWarning("The disk is full: {LockFile} is locked but without the record of run {RunId}", path, runId);
+            }
             holder = null;
             return new RunLock(stream, path, info);
         }

@@ -19,6 +19,13 @@ public sealed record PublishOptions
     public ILogger? Logger { get; init; }
     /// <summary>Retries each rename and copy on transient file-system errors (the "file-io" pipeline); none when null.</summary>
     public ResiliencePipeline? FileIo { get; init; }
+    /// <summary>Items whose replaced version is not kept as .previous (run summaries such as last-run.json).</summary>
+    public IReadOnlyCollection<string> WithoutPrevious { get; init; } = [];
+    /// <summary>
+    /// Remove the (by then empty) work directory as part of the publish, before the journal is removed: a crash
+    /// after the renames then never leaves a work directory that looks like a run that ended without publishing.
+    /// </summary>
+    public bool RemoveWorkDir { get; init; }
 }
 
 public sealed record PublishResult(bool Published, IReadOnlyList<string> Items, string? Reason)
@@ -120,7 +127,7 @@ public static class Publisher
                 var target = Path.Combine(outDir, item);
                 var previous = Path.Combine(outDir, PreviousName(item));
                 string? keep = null;
-                if (!isDirectory && File.Exists(target))
+                if (!isDirectory && File.Exists(target) && !options.WithoutPrevious.Contains(item))
                 {
                     // A file can be swapped in one atomic rename, but then the old one is gone; a copy keeps it.
                     keep = Path.Combine(publishDir, item + ".previous.tmp");
@@ -134,13 +141,18 @@ public static class Publisher
             }
 
             stage = $"writing the publish journal {journalPath}";
-            var journal = new Journal(options.RunId, DateTimeOffset.UtcNow, entries);
+            var journal = new Journal(options.RunId, DateTimeOffset.UtcNow, entries, options.RemoveWorkDir && IsUnder(workDir, outDir) ? workDir : null);
             fs.WriteDurably(journalPath, JsonSerializer.SerializeToUtf8Bytes(journal, JournalJson));
             journalWritten = true;
 
             stage = "moving the new files into place";
             foreach (var entry in entries)
                 retry.Execute(() => Apply(entry, fs));
+            if (journal.WorkDir is { } done)
+            {
+                stage = $"removing the work directory {done}";
+                retry.Execute(() => fs.DeleteDirectory(done));
+            }
             stage = $"removing the publish journal {journalPath}";
             retry.Execute(() => fs.DeleteFile(journalPath));
             try
@@ -189,6 +201,8 @@ public static class Publisher
                     else
                         Apply(entry, fs);
                 }
+                // The run's work directory belongs to the publish: removed here, it is not taken for a run that never published.
+                if (journal.WorkDir is { } work && Directory.Exists(work)) fs.DeleteDirectory(work);
             }
             var removed = Cleanup(outDir, fs, log, removeWork: true);
             return new RecoveryResult(completed, removed);
@@ -312,7 +326,8 @@ public static class Publisher
 
     static readonly JsonSerializerOptions JournalJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    sealed record Journal(string? RunId, DateTimeOffset StartedAt, List<JournalEntry> Entries);
+    /// <param name="WorkDir">The run's work directory, removed as the last step of the publish (null: left to the caller).</param>
+    sealed record Journal(string? RunId, DateTimeOffset StartedAt, List<JournalEntry> Entries, string? WorkDir = null);
 
     /// <param name="KeepCopy">For a file: the copy of the replaced version, renamed to Previous just before the swap.</param>
     /// <param name="Trash">For a directory: where the version before Previous goes until the publish is done.</param>

@@ -16,8 +16,9 @@ namespace Monitor.Sources.Detail;
 /// <c>INSERT … SELECT … FROM monitor_detail_scan(…)</c> (<see cref="DetailScanFunction"/>) has DuckDB's threads read
 /// the blocks through <see cref="DetailValidator"/> and store the valid rows as they come. Duplicates and the bad-row
 /// threshold are known only at the end: duplicates are deleted again and a rejected file rolled back. Files of a shape
-/// the validator does not handle (a quoted value over several lines, bare carriage returns, NUL bytes) return null:
-/// the generic path, the reference, reads them.
+/// the validator does not handle (bare carriage returns, a UTF-8 byte order mark before other bytes, UTF-16, a quoted
+/// header) and a contract whose rules the fast path does not implement exactly (<see cref="DetailValidator.Unsupported"/>)
+/// return null: the generic path, the reference, reads them.
 /// </summary>
 public sealed class DetailLoader(ReferenceData reference, double badRowThreshold)
 {

@@ -5,7 +5,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using CsvHelper;
 using Monitor.Domain;
 
 namespace Monitor.Sources.Detail;
@@ -54,7 +53,24 @@ public interface IDetailRowWriter
 /// </summary>
 public sealed class DetailValidator : IDisposable
 {
-    static readonly DatasetContract Contract = Contracts.Find("uwv", "vacatures_detail")!;
+    /// <summary>
+    /// The columns whose reading the fast path implements, byte by byte, for well-formed rows: header, type, key,
+    /// empty-cell rule and region levels of each, in this order.
+    /// </summary>
+    static readonly ColumnSpec[] ImplementedColumns =
+    [
+        new("Vacature_id", CellType.Text, Key: true),
+        new("Datum_ontstaan", CellType.Date),
+        new("Datum_vervuld", CellType.Date, Empty: EmptyCell.Null),
+        new("Beroepsklasse", CellType.Beroepsklasse),
+        new("Arbeidsmarktregio", CellType.Region, Levels: [RegionLevel.Arbeidsmarktregio]),
+        new("Aantal_posities", CellType.Count),
+    ];
+
+    /// <summary>The row rules the fast path implements (Datum_vervuld not before Datum_ontstaan): exactly these, no more.</summary>
+    static readonly RowRule[] ImplementedRules = [Contracts.FilledNotBeforeArisen];
+
+    readonly DatasetContract contract;
     const int Id = 0, Arisen = 1, Filled = 2, Klasse = 3, Regio = 4, Posities = 5;
     /// <summary>DateOnly.DayNumber of 1970-01-01, DuckDB's day zero.</summary>
     internal const int UnixEpochDay = 719162;
@@ -82,7 +98,31 @@ public sealed class DetailValidator : IDisposable
     long stopLine = long.MaxValue;
     bool finished;
 
-    public static bool Handles(DiscoveredFile file) => file.NameFits && file.Contract == Contract;
+    public static bool Handles(DiscoveredFile file) => file.NameFits && file.Contract is { Source: "uwv", Dataset: "vacatures_detail" };
+
+    /// <summary>
+    /// Null when the fast path implements every rule of <paramref name="contract"/>: the same columns read the same
+    /// way and exactly the same row rules. Otherwise why not: a rule added to the contract is then applied by the
+    /// generic validator instead of being skipped for the rows the fast path would accept on the spot.
+    /// </summary>
+    public static string? Unsupported(DatasetContract contract)
+    {
+        var columns = contract.Columns;
+        if (columns.Length != ImplementedColumns.Length)
+            return $"the contract has {columns.Length} columns, the fast path implements {ImplementedColumns.Length}";
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var (have, want) = (columns[c], ImplementedColumns[c]);
+            if (have.Header != want.Header || have.Type != want.Type || have.Key != want.Key || have.Empty != want.Empty
+                || have.Allowed is not null || !(have.Levels ?? []).SequenceEqual(want.Levels ?? []))
+                return $"the contract's column {have.Header} is not read as the fast path reads {want.Header}";
+        }
+        var rules = contract.RowRules ?? [];
+        if (rules.Length != ImplementedRules.Length || rules.Any(r => !ImplementedRules.Contains(r)))
+            return $"the contract has row rules the fast path does not implement ({string.Join(", ", rules.Where(r => !ImplementedRules.Contains(r)).Select(r => r.Method.Name))}); it implements exactly {string.Join(", ", ImplementedRules.Select(r => r.Method.Name))}";
+        if (contract.NlExclusiveWithProvinces) return "the contract has the NL-or-provinces rule, which the fast path does not implement";
+        return null;
+    }
 
     /// <summary>
     /// Reads the header and prepares the blocks. When the file's shape sends it elsewhere (<see cref="DetailValidation.FallbackReason"/>)
@@ -92,6 +132,7 @@ public sealed class DetailValidator : IDisposable
     public DetailValidator(ReferenceData reference, double badRowThreshold, DiscoveredFile file, DetailFileFacts facts, string tempDir)
     {
         cells = new CellParser(reference);
+        contract = file.Contract!;
         this.badRowThreshold = badRowThreshold;
         this.facts = facts;
         result = new ExtractValidation { File = file, Encoding = facts.Encoding, LineEnding = facts.LineEnding };
@@ -100,21 +141,23 @@ public sealed class DetailValidator : IDisposable
         sourceLength = facts.Bytes;
         lineFeedsBefore = facts.LineFeedsBefore;
 
-        var why = facts switch
+        var why = Unsupported(contract) ?? facts switch
         {
             { Bytes: 0 } => "the file is empty",
             { HasBareCr: true } => "a carriage return without a line feed",
-            { HasNul: true } => "NUL bytes",
             { HasBom: true, ValidUtf8: false } => "a UTF-8 byte order mark before text that is not UTF-8",
             _ => null,
         };
         var headerText = facts.ValidUtf8 ? Encoding.UTF8.GetString(facts.FirstLine) : TextDecoding.Windows1252.GetString(facts.FirstLine);
+        if (why is null && TextDecoding.Utf16Problem(facts.FirstLine) is not null) why = "UTF-16";
         if (why is null && (string.IsNullOrWhiteSpace(headerText) || headerText.Contains('"'))) why = "a blank or quoted header line";
         if (why is not null) { outcome.FallbackReason = why; return; }
 
         var headers = headerText.Split(';').Select(h => h.Trim()).ToArray();
         fieldCount = headers.Length;
-        index = ExtractValidator.MapHeader(Contract, headers, result);
+        index = ExtractValidator.MapHeader(contract, headers, result);
+        result.HeaderLines = 1;
+        result.PhysicalLines = facts.LastLine;
         if (result.Rejected) return;
 
         foreach (var code in reference.Arbeidsmarktregios.Keys.Where(c => c.Length == 4 && c.All(char.IsAsciiLetterOrDigit) && c == c.ToUpperInvariant()).Take(RegionSlots / 2))
@@ -215,6 +258,7 @@ public sealed class DetailValidator : IDisposable
         if (share > badRowThreshold)
             result.FileError = string.Create(CultureInfo.InvariantCulture,
                 $"{result.RowsQuarantined} of {result.RowsTotal} rows ({share:P1}) are bad, more than the threshold of {badRowThreshold:P1}; the file is rejected and the previous vintage stays in force");
+        result.CheckLineAccounting(outcome.RowsToLoad);
         return outcome;
     }
 
@@ -300,14 +344,9 @@ public sealed class DetailValidator : IDisposable
     /// <summary>The Vacature_id of a record that passed, as the cell parser gave it (trimmed, unquoted).</summary>
     string KeyOf(string raw)
     {
-        string[] fields;
-        if (raw.Contains('"'))
-        {
-            using var csv = CsvReader.FromText(raw, CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover });
-            csv.Read();
-            fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-        }
-        else fields = raw.Split(';');
+        var fields = new List<string>();
+        if (raw.Contains('"')) { if (CsvLine.Split(raw, ';', fields) is not null) throw new InvalidOperationException($"line that passed does not split: {raw}"); }
+        else fields.AddRange(raw.Split(';'));
         return fields[index[Id]].Trim();
     }
 
@@ -471,10 +510,14 @@ public sealed class DetailValidator : IDisposable
         {
             if (line == 1) return true; // the header, already read
             if (bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
-            if (bytes.Length == 0) return true; // empty lines are skipped, as by the generic reader
             RowsTotal++;
+            if (bytes.Length == 0)
+            {
+                Quarantine.Add(new(line, null, null, "empty line; every line after the header must hold a record", ""));
+                return true;
+            }
 
-            // Field boundaries, and at the same time: a quote sends the line to the CSV reader.
+            // Field boundaries, and at the same time: a quote sends the line to the contract's line splitter (CsvLine).
             var f = 0;
             var start = 0;
             while (true)
@@ -534,64 +577,27 @@ public sealed class DetailValidator : IDisposable
             return true;
         }
 
-        /// <summary>A line with quotes: read by CsvHelper, as the generic validator does, unless a quoted value runs past the line end.</summary>
+        /// <summary>A line with quotes: split by the contract's quoting rule (<see cref="CsvLine"/>), as the generic validator does.</summary>
         bool QuotedLine(long line, ReadOnlySpan<byte> bytes)
         {
-            if (!QuotesClosedOnLine(bytes)) return Stop(line, $"line {line} has a quoted value that does not close on that line", null);
             var text = Encoding.UTF8.GetString(bytes);
-            var options = CsvReaderOptions.Default with { Separator = ';', HasHeader = false, MalformedData = CsvMalformedDataHandling.Recover };
-            using var csv = CsvReader.FromText(text, options);
-            if (!csv.Read()) return Stop(line, $"line {line} could not be read as one record", null);
-            var fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-            if (csv.Read()) return Stop(line, $"line {line} reads as more than one record", null);
-            if (fields.Length != fieldCount) return WrongFieldCount(line, fields.Length, bytes);
-            return Record(line, fields, text);
-        }
-
-        /// <summary>
-        /// True when every quote on the line opens a value at a field start and closes within the line, with at most
-        /// "" inside. Anything else (a quote in the middle of a value, text after a closing quote followed by another
-        /// quote, a value that spans lines) is left to the generic reader.
-        /// </summary>
-        static bool QuotesClosedOnLine(ReadOnlySpan<byte> bytes)
-        {
-            var i = 0;
-            while (i <= bytes.Length)
+            var fields = new List<string>(fieldCount);
+            if (CsvLine.Split(text, ';', fields) is { } split)
             {
-                if (i < bytes.Length && bytes[i] == (byte)'"')
-                {
-                    i++;
-                    while (true)
-                    {
-                        if (i >= bytes.Length) return false;
-                        if (bytes[i] == (byte)'"')
-                        {
-                            if (i + 1 < bytes.Length && bytes[i + 1] == (byte)'"') { i += 2; continue; }
-                            i++;
-                            break;
-                        }
-                        i++;
-                    }
-                    if (i < bytes.Length && bytes[i] != (byte)';') return false;
-                }
-                else
-                {
-                    while (i < bytes.Length && bytes[i] != (byte)';')
-                    {
-                        if (bytes[i] == (byte)'"') return false;
-                        i++;
-                    }
-                }
-                i++; // past the separator (or the end)
+                if (split.OpenQuote && !owner.facts.EndsWithNewline && line == owner.facts.LastLine)
+                    return Stop(line, null, $"truncated last line {line}: it ends inside an open quote and has no line end; the delivery looks cut off");
+                Quarantine.Add(new(line, null, null, split.Reason, text));
+                return true;
             }
-            return true;
+            if (fields.Count != fieldCount) return WrongFieldCount(line, fields.Count, bytes);
+            return Record(line, fields.ToArray(), text);
         }
 
         /// <summary>The generic validator's rules for one record, on its decoded fields.</summary>
         bool Record(long line, string[] fields, string raw)
         {
             SlowRecords++;
-            var columns = Contract.Columns;
+            var columns = owner.contract.Columns;
             var values = new object?[columns.Length];
             var bad = false;
             for (var c = 0; c < columns.Length; c++)
@@ -609,7 +615,7 @@ public sealed class DetailValidator : IDisposable
             if (bad) return true;
             var byName = new Dictionary<string, object?>(columns.Length);
             for (var c = 0; c < columns.Length; c++) byName[columns[c].SqlName] = values[c];
-            foreach (var rule in Contract.RowRules ?? [])
+            foreach (var rule in owner.contract.RowRules ?? [])
             {
                 if (rule(byName) is not { } problem) continue;
                 var col = Array.FindIndex(columns, x => x.Header == problem.Column);
@@ -627,13 +633,20 @@ public sealed class DetailValidator : IDisposable
             return true;
         }
 
-        /// <summary>Non-empty, not ".", and no blank at either end (so trimming would not change it); ASCII edges only.</summary>
+        /// <summary>
+        /// Non-empty, not ".", no blank at either end (so trimming would not change it), ASCII edges, and no control
+        /// character inside: no C0 byte or DEL, and no 0xC2 (the lead byte of the C1 controls in UTF-8; an id with
+        /// it takes the cell parser's way).
+        /// </summary>
         static bool PlainId(ReadOnlySpan<byte> id)
         {
             if (id.Length == 0 || (id.Length == 1 && id[0] == (byte)'.')) return false;
-            return Plain(id[0]) && Plain(id[^1]);
+            return Plain(id[0]) && Plain(id[^1]) && id.IndexOfAny(NotInPlainId) < 0;
             static bool Plain(byte b) => b > 0x20 && b < 0x7F;
         }
+
+        static readonly System.Buffers.SearchValues<byte> NotInPlainId = System.Buffers.SearchValues.Create(
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 0x7F, 0xC2]);
 
         /// <summary>YYYY-MM-DD naming a real day (year 1 to 9999), as DateOnly.TryParseExact accepts it: its day since 1970-01-01, or <see cref="NoDate"/>.</summary>
         internal static int Day(ReadOnlySpan<byte> s)

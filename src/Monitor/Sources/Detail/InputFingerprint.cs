@@ -48,7 +48,8 @@ public static class InputFingerprint
                 var info = new FileInfo(path);
                 text.Append(folder).Append('/').Append(info.Name).Append('\t').Append(info.Length).Append('\t');
                 // An empty entry has nothing to hash, and reading a named pipe would wait for a writer: its size says it all.
-                if (info.Length == 0) text.Append("empty");
+                if (ExtractDiscovery.NotRegular(path) is not null) text.Append("not a regular file"); // a pipe or device is never opened
+                else if (info.Length == 0) text.Append("empty");
                 else if (info.Length <= HashLimit) text.Append(ContentHash(path) ?? "unreadable " + info.LastWriteTimeUtc.Ticks.ToString(inv));
                 else text.Append(info.LastWriteTimeUtc.Ticks.ToString(inv));
                 text.Append('\n');
