@@ -42,8 +42,9 @@ public static class PipelineSteps
     public const string Checks = "checks";
     public const string Report = "report";
     public const string Export = "export";
+    public const string Site = "site";
     public const string Publish = "publish";
-    public static readonly IReadOnlyList<string> All = [Ingest, Indicators, Checks, Report, Export];
+    public static readonly IReadOnlyList<string> All = [Ingest, Indicators, Checks, Report, Export, Site];
 }
 
 /// <summary>Receives progress while a run goes; the CLI prints it, tests record it.</summary>

@@ -1,6 +1,7 @@
 // The implementations behind the step names of a pipeline, plugged into a runner in one place.
 using Monitor.Indicators;
 using Monitor.Reporting;
+using Monitor.Reporting.Site;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Scheduling;
 
@@ -8,7 +9,7 @@ namespace Monitor.Pipeline;
 
 public static class StandardSteps
 {
-    /// <summary>A runner with every standard step: indicators, checks, report, export.</summary>
+    /// <summary>A runner with every standard step: indicators, checks, report, export, site.</summary>
     public static PipelineRunner Runner(Func<DateTimeOffset>? clock = null)
     {
         var runner = new PipelineRunner(clock);
@@ -54,6 +55,14 @@ public static class StandardSteps
         {
             var tables = MartExporter.Export(ctx.Db, ctx.WorkDir, ExportFormat.Parquet);
             return (tables.Count, $"{tables.Count} tables to exports/ as Parquet");
+        });
+        runner.WithStep(PipelineSteps.Site, (ctx, ct) =>
+        {
+            // Built in the work directory from the same document model as the PDF, and published with it (site/, site.previous/).
+            var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
+            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated };
+            var site = SiteBuilder.Build(ctx.Db, options, Path.Combine(ctx.WorkDir, "site"), Path.Combine(ctx.WorkDir, "reports"), ct);
+            return (site.Pages, $"site/: {site.Pages} pages ({site.RegionPages} regions), {site.Charts} charts");
         });
         return runner;
     }

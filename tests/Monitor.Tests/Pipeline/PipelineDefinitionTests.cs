@@ -22,7 +22,7 @@ public class PipelineDefinitionTests
         Assert.That(p.Schedule.TimeZone.Id, Is.EqualTo("Europe/Amsterdam"));
         Assert.That(p.DataDir, Is.EqualTo(Path.Combine(root, "sample-data")));
         Assert.That(p.OutDir, Is.EqualTo(Path.Combine(root, "out")));
-        Assert.That(p.Steps, Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export" }));
+        Assert.That(p.Steps, Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export", "site" }));
         Assert.That(p.Retry, Is.EqualTo(new RetryDefinition(3, TimeSpan.FromSeconds(2))));
         Assert.That(p.Timeouts["ingest"], Is.EqualTo(TimeSpan.FromHours(1)));
         Assert.That(p.Timeouts["export"], Is.EqualTo(TimeSpan.FromMinutes(15)));

@@ -48,7 +48,7 @@ public class RunReportTests
         Assert.That(summary.RootElement.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
         Assert.That(summary.RootElement.GetProperty("report").GetString(), Is.EqualTo(run.ReportPath));
         Assert.That(summary.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()),
-            Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export", "publish" }));
+            Is.EqualTo(new[] { "ingest", "indicators", "checks", "report", "export", "site", "publish" }));
         // Nothing of the run's private directory is left once it has published.
         Assert.That(Directory.Exists(Path.Combine(temp.Path, ".work", run.RunId)), Is.False);
     }

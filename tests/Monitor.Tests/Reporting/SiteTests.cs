@@ -12,32 +12,42 @@ using Monitor.Warehouse;
 
 namespace Monitor.Tests.Reporting;
 
+/// <summary>One run on sample-data with the site step, shared by the site's tests (it takes a while to build).</summary>
+public static class PublishedSample
+{
+    public static readonly DateTimeOffset FixedTime = new(2026, 1, 15, 6, 30, 0, TimeSpan.Zero);
+    static readonly Lazy<(TempDir Dir, RunResult Run)> run = new(() =>
+    {
+        var temp = new TempDir();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => temp.Dispose();
+        var result = StandardSteps.Runner().Run(new RunRequest
+        {
+            DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, GeneratedAt = FixedTime, StableFiles = Fixtures.NoWatch,
+            ReportRegions = ["AM18"],
+        });
+        return (temp, result);
+    });
+
+    public static TempDir Out => run.Value.Dir;
+    public static RunResult Run => run.Value.Run;
+    public static string Site => Out.Combine("site");
+}
+
 [TestFixture]
 public class SiteTests
 {
-    static readonly DateTimeOffset FixedTime = new(2026, 1, 15, 6, 30, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset FixedTime = PublishedSample.FixedTime;
     TempDir temp = null!;
     string site = null!;
-    SiteResult result = null!;
     readonly HtmlParser parser = new();
 
     [OneTimeSetUp]
     public void BuildOnSampleData()
     {
-        temp = new TempDir();
-        var run = StandardSteps.Runner().Run(new RunRequest
-        {
-            DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, GeneratedAt = FixedTime, StableFiles = Fixtures.NoWatch,
-            ReportRegions = ["AM18"],
-        });
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Message);
-        using var db = WarehouseDb.OpenReadOnly(temp.Combine("warehouse.duckdb"));
-        result = SiteBuilder.BuildInPlace(db, new ReportOptions { OutDir = temp.Path, GeneratedAt = FixedTime }, temp.Path);
-        site = result.SiteDir;
+        temp = PublishedSample.Out;
+        Assert.That(PublishedSample.Run.ExitCode, Is.EqualTo(ExitCodes.Success), PublishedSample.Run.Message);
+        site = PublishedSample.Site;
     }
-
-    [OneTimeTearDown]
-    public void CleanUp() => temp.Dispose();
 
     IDocument Page(string relative) => parser.ParseDocument(File.ReadAllText(Path.Combine(site, relative)));
 
@@ -55,7 +65,7 @@ public class SiteTests
         var regions = pages.Where(p => p.StartsWith("regio/", StringComparison.Ordinal) && p != "regio/index.html").ToList();
         Assert.That(regions, Has.Count.EqualTo(52));
         Assert.That(regions, Does.Contain("regio/PV20.html").And.Contain("regio/AM38.html").And.Contain("regio/TP5.html"));
-        Assert.That(result.RegionPages, Is.EqualTo(52));
+        Assert.That(PublishedSample.Run.Steps.Select(st => st.Name), Does.Contain("site"));
         Assert.That(File.Exists(Path.Combine(site, "assets", "site.css")));
         Assert.That(File.Exists(Path.Combine(site, "assets", "fonts", "DejaVuSans.ttf")));
     }
@@ -177,12 +187,14 @@ public class SiteTests
     [Test]
     public void Building_again_keeps_the_replaced_site_as_previous()
     {
-        using var db = WarehouseDb.OpenReadOnly(temp.Combine("warehouse.duckdb"));
-        var index = File.ReadAllText(Path.Combine(site, "index.html"));
-        var later = FixedTime.AddDays(1);
-        SiteBuilder.BuildInPlace(db, new ReportOptions { OutDir = temp.Path, GeneratedAt = later }, temp.Path);
-        Assert.That(File.ReadAllText(temp.Combine("site.previous", "index.html")), Is.EqualTo(index));
-        Assert.That(File.ReadAllText(Path.Combine(site, "index.html")), Does.Contain("16 januari 2026"));
-        Assert.That(Directory.GetDirectories(temp.Path, ".site-*"), Is.Empty);
+        using var copy = new TempDir();
+        File.Copy(temp.Combine("warehouse.duckdb"), copy.Combine("warehouse.duckdb"));
+        using var db = WarehouseDb.OpenReadOnly(copy.Combine("warehouse.duckdb"));
+        var first = SiteBuilder.BuildInPlace(db, new ReportOptions { OutDir = copy.Path, GeneratedAt = FixedTime }, copy.Path);
+        var index = File.ReadAllText(Path.Combine(first.SiteDir, "index.html"));
+        SiteBuilder.BuildInPlace(db, new ReportOptions { OutDir = copy.Path, GeneratedAt = FixedTime.AddDays(1) }, copy.Path);
+        Assert.That(File.ReadAllText(copy.Combine("site.previous", "index.html")), Is.EqualTo(index));
+        Assert.That(File.ReadAllText(copy.Combine("site", "index.html")), Does.Contain("16 januari 2026"));
+        Assert.That(Directory.GetDirectories(copy.Path, ".site-*"), Is.Empty);
     }
 }

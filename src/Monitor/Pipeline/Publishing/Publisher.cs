@@ -61,8 +61,8 @@ public static class Publisher
     public const string PublishFolder = ".publish";
     public const string JournalFile = "journal.json";
 
-    /// <summary>What a complete run publishes (exports/ only when the export step ran).</summary>
-    public static readonly IReadOnlyList<string> StandardItems = ["warehouse.duckdb", "reports", "exports"];
+    /// <summary>What a complete run publishes (exports/ and site/ only when their steps ran).</summary>
+    public static readonly IReadOnlyList<string> StandardItems = ["warehouse.duckdb", "reports", "exports", "site"];
 
     /// <summary>&lt;out&gt;/.work/&lt;runId&gt;: a run's private directory, on the same file system as what it publishes to.</summary>
     public static string WorkDirFor(string outDir, string runId) => Path.Combine(Path.GetFullPath(outDir), WorkFolder, runId);

@@ -41,6 +41,7 @@ public sealed class PdfRenderer(PageWriter page, TextPainter text)
             case ChartBlock c: Chart(c.Spec); break;
             case ChartGroupBlock g: ChartGroup(g); break;
             case TilesBlock t: Tiles(t.Tiles, t.Columns); break;
+            case PillarTilesBlock p: PillarTiles(p.Tiles); break;
             case MapBlock m: Map(m); break;
             default: throw new InvalidOperationException($"the PDF cannot draw a {block.GetType().Name}");
         }
@@ -156,9 +157,19 @@ public sealed class PdfRenderer(PageWriter page, TextPainter text)
         Page.Space(14);
     }
 
-    void Tiles(IReadOnlyList<KpiTileData> tiles, int columns)
+    void PillarTiles(IReadOnlyList<PillarTileData> tiles)
     {
         const float gap = 8f;
+        var width = (PageWriter.Width - gap * (tiles.Count - 1)) / Math.Max(1, tiles.Count);
+        Page.EnsureSpace(PillarTile.Height);
+        for (var c = 0; c < tiles.Count; c++)
+            PillarTile.Draw(Page.Canvas, Text, tiles[c], PageWriter.Left + c * (width + gap), Page.Y, width);
+        Page.Y += PillarTile.Height + gap;
+    }
+
+    void Tiles(IReadOnlyList<KpiTileData> tiles, int columns)
+    {
+        const float gap = 6f;
         var width = (PageWriter.Width - gap * (columns - 1)) / columns;
         for (var i = 0; i < tiles.Count; i += columns)
         {

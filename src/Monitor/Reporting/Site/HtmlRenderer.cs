@@ -43,6 +43,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
                 Chart(html, g.Chart);
                 break;
             case TilesBlock t: Tiles(html, t, level); break;
+            case PillarTilesBlock p: PillarTiles(html, p, level); break;
             case MapBlock m: Map(html, m); break;
             default: throw new InvalidOperationException($"the site cannot show a {block.GetType().Name}");
         }
@@ -50,7 +51,8 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
 
     static void Table(StringBuilder html, TableBlock t)
     {
-        html.Append("<div class=\"tabel\"><table>\n");
+        // A wide table scrolls inside its box; the box takes keyboard focus so it can be scrolled without a mouse.
+        html.Append($"<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr(t.Caption ?? "Tabel")}\"><table>\n");
         if (t.Caption is not null) html.Append("<caption>").Append(Html.Text(t.Caption)).Append("</caption>\n");
         html.Append("<thead><tr>");
         foreach (var c in t.Columns)
@@ -87,7 +89,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
         html.Append("<figcaption class=\"visueel-verborgen\"><span class=\"titel\">").Append(Html.Text(spec.Title)).Append("</span> ")
             .Append(Html.Text(spec.Subtitle)).Append("<br><span class=\"bron\">")
             .Append(Html.Text(spec.Note is { Length: > 0 } note ? spec.Source + " " + note : spec.Source)).Append("</span></figcaption>\n");
-        html.Append("<details><summary>Cijfers bij deze grafiek</summary>\n<div class=\"tabel\"><table>\n");
+        html.Append($"<details><summary>Cijfers bij deze grafiek</summary>\n<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr("Cijfers: " + spec.Title)}\"><table>\n");
         html.Append("<caption>").Append(Html.Text(spec.Title)).Append("</caption>\n<thead><tr><th scope=\"col\">")
             .Append(m.CategoryMeaning switch { CategoryMeaning.Period => "Periode", CategoryMeaning.Region => "Gebied", _ => "Categorie" })
             .Append("</th>");
@@ -131,6 +133,21 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
             html.Append("<p class=\"status\"><span class=\"badge\">").Append(Html.Text(tile.Status.Word())).Append("</span>");
             if (tile.Footnote.Length > 0) html.Append(" <span class=\"bron\">").Append(Html.Text(tile.Footnote)).Append("</span>");
             html.Append("</p>\n</li>\n");
+        }
+        html.Append("</ul>\n");
+    }
+
+    static void PillarTiles(StringBuilder html, PillarTilesBlock p, int level)
+    {
+        html.Append("<ul class=\"tegels pijlers\">\n");
+        foreach (var tile in p.Tiles)
+        {
+            html.Append($"<li class=\"tegel pijler status-{StatusClass(tile.Status)}\">\n")
+                .Append($"<h{level + 1} class=\"tegel-label\">{Html.Text(tile.Label)}</h{level + 1}>\n")
+                .Append("<p class=\"waarde\">").Append(Html.Text(tile.Value)).Append("</p>\n")
+                .Append("<p class=\"verandering\">").Append(Html.Text(tile.Detail)).Append("</p>\n")
+                .Append("<p class=\"doel\">").Append(Html.Text(tile.Headline)).Append("</p>\n")
+                .Append("<p class=\"status\"><span class=\"badge\">").Append(Html.Text(tile.Status.Word())).Append("</span></p>\n</li>\n");
         }
         html.Append("</ul>\n");
     }
