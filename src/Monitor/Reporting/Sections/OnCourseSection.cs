@@ -16,7 +16,7 @@ public sealed class OnCourseSection : IReportSection
         ctx.Paragraph("Ligt het actieplan op koers? Deze tabel toont per pijler elke landelijke indicator waarvoor een doel is vastgesteld, " +
                       "met de laatste waarde, het doel waartegen die is gemeten, de status en de acties uit het actieregister die op deze " +
                       "indicator gericht zijn. Doelen komen uit het doelenregister (reference/doelen.csv) en worden door de kerngroepen vastgesteld " +
-                      "en aangescherpt; een gewijzigd doel staat na de volgende run in dit rapport.");
+                      "en aangescherpt; een gewijzigd doel staat na de volgende verwerking in dit rapport.");
         if (ctx.IsRegional)
             ctx.Note("De doelen van het actieplan gelden voor heel Nederland; dit overzicht toont daarom de landelijke cijfers.");
         if (kpis.Count == 0)
