@@ -1,5 +1,8 @@
 // mart.indicator_revisions: a value's history over the vintages, from hand-made extracts.
 using Dapper;
+using Monitor.Indicators;
+using Monitor.Tests.Support;
+using Monitor.Warehouse;
 
 namespace Monitor.Tests.Indicators;
 
@@ -80,5 +83,56 @@ public class IndicatorRevisionsTests
                                   GROUP BY indicator, domain, period, region, category, vintage HAVING count(*) > 1)
             """);
         Assert.That(duplicates, Is.Zero, "one row per value and vintage");
+    }
+
+    [Test]
+    public void Explain_shows_the_revision_history_of_the_value()
+    {
+        using var w = IndicatorWarehouse.With("revision.sql");
+        w.Build();
+        using (var db = WarehouseDb.OpenReadOnly(Path.Combine(w.OutDir, "warehouse.duckdb")))
+        {
+            var v = IndicatorExplainer.Explain(db, new ExplainRequest("openstaande_vacatures", "2023KW1", "AM01", "techniek")).Values.Single();
+            Assert.That(v.History.Select(h => (h.Vintage, h.Change, h.Value, h.PreviousValue, string.Join(",", h.FileNames))), Is.EqualTo(new[]
+            {
+                (new DateOnly(2023, 5, 15), "first", (double?)10, (double?)null, "uwv_vacatures_2023-05-15.csv"),
+                (new DateOnly(2023, 8, 15), "revised", (double?)14, (double?)10, "uwv_vacatures_2023-08-15.csv"),
+            }));
+        }
+        var (exit, output, _) = MonitorCli.Invoke("explain", "openstaande_vacatures", "--period", "2023KW1", "--region", "AM01",
+            "--domain", "techniek", "--out", w.OutDir);
+        Assert.That(exit, Is.Zero);
+        Assert.That(output, Does.Contain("revision history: 2 vintage(s) changed this value"));
+        Assert.That(output, Does.Contain("2023-05-15  first published: 10 (uwv_vacatures_2023-05-15.csv)"));
+        Assert.That(output, Does.Contain("2023-08-15  revised: 10 -> 14 (uwv_vacatures_2023-08-15.csv)"));
+    }
+
+    [Test]
+    public void The_as_of_view_gives_the_mart_of_a_run_with_that_as_of_date()
+    {
+        using var w = IndicatorWarehouse.With("revision.sql");
+        var asOf = new DateOnly(2023, 6, 30);
+        w.Build(asOf);
+        w.Sql("CREATE TEMP TABLE built_as_of AS SELECT * FROM mart.indicator_values");
+        w.Build(); // the mart now holds the latest vintages; the view follows the variable
+        w.Db.SetAsOf(asOf);
+        var differences = w.Db.Connection.ExecuteScalar<long>("""
+            SELECT count(*) FROM (
+                (SELECT * FROM built_as_of EXCEPT ALL SELECT * FROM mart.indicator_values_as_of)
+                UNION ALL
+                (SELECT * FROM mart.indicator_values_as_of EXCEPT ALL SELECT * FROM built_as_of))
+            """);
+        Assert.That(differences, Is.Zero);
+        Assert.That(w.Db.Connection.ExecuteScalar<long>("SELECT count(*) FROM built_as_of"), Is.GreaterThan(0));
+        // By hand (revision.sql): AM01 class 07 2023KW1 had 10 open vacancies as of 2023-06-30, 14 afterwards.
+        const string am01 = """
+            SELECT value FROM mart.indicator_values_as_of
+            WHERE indicator = 'openstaande_vacatures' AND domain = 'techniek' AND period = '2023KW1' AND region = 'AM01'
+            """;
+        Assert.That(w.Db.Connection.ExecuteScalar<double>(am01), Is.EqualTo(10));
+        Assert.That(w.Db.Connection.ExecuteScalar<DateTime>("SELECT DISTINCT as_of FROM mart.indicator_values_as_of"), Is.EqualTo(new DateTime(2023, 6, 30)));
+        w.Db.SetAsOf(null);
+        Assert.That(w.Db.Connection.ExecuteScalar<double>(am01), Is.EqualTo(14));
+        Assert.That(w.Row("openstaande_vacatures", "techniek", "2023KW1", "AM01").Value, Is.EqualTo(14));
     }
 }
