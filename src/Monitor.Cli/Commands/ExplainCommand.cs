@@ -68,6 +68,24 @@ public static class ExplainCommand
 
     static string Number(double? v) => v is { } d ? d.ToString("#,0.####", CultureInfo.InvariantCulture) : "-";
 
+    /// <summary>The revision history from mart.indicator_revisions: one line per vintage date that changed the value.</summary>
+    static void PrintHistory(IAnsiConsole console, IReadOnlyList<ValueRevision> history)
+    {
+        if (history.Count == 0) return;
+        console.WriteLine($"  revision history: {history.Count} vintage(s) changed this value");
+        foreach (var r in history)
+        {
+            var what = r.Change switch
+            {
+                "first" => $"first published: {Number(r.Value)}",
+                "removed" => $"removed (was {Number(r.PreviousValue)})",
+                _ => $"revised: {Number(r.PreviousValue)} -> {Number(r.Value)}",
+            };
+            var files = r.FileNames.Count == 0 ? "" : $" ({string.Join(", ", r.FileNames)})";
+            console.WriteLine($"    {r.Vintage:yyyy-MM-dd}  {what}{files}");
+        }
+    }
+
     static void Print(IAnsiConsole console, ExplainResult result, int maxInputs)
     {
         var c = result.Indicator;
@@ -126,6 +144,7 @@ public static class ExplainCommand
             console.WriteLine("  extract files:");
             foreach (var x in e.Extracts)
                 console.WriteLine($"    {x.FileName} (vintage {x.Vintage:yyyy-MM-dd}, extract {x.ExtractId}): {x.InputCells} cell(s)");
+            PrintHistory(console, e.History);
         }
     }
 }

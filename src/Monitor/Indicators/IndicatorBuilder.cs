@@ -12,7 +12,8 @@ public sealed record IndicatorBuildResult(
     long TotalRows,
     long IncompleteRows,
     IReadOnlyList<string> Models,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    long RevisionRows = 0);
 
 /// <summary>A model of sql/marts/ failed; names the model so the SQL file can be found.</summary>
 public sealed class IndicatorModelException(string model, Exception inner)
@@ -35,6 +36,7 @@ public static class IndicatorBuilder
         var clock = Stopwatch.StartNew();
         db.SetAsOf(asOf);
         var models = SqlResources.Folder(ModelFolder);
+        long revisions;
         using (var tx = db.Connection.BeginTransaction())
         {
             foreach (var (name, sql) in models)
@@ -48,6 +50,11 @@ public static class IndicatorBuilder
                     throw new IndicatorModelException(name, e);
                 }
             }
+            // The revision history (mart.indicator_revisions) re-evaluates the value models as of each vintage date,
+            // then the as-of date of this build is set again for whatever runs next.
+            revisions = RevisionBuilder.Build(db.Connection, tx, asOf);
+            db.SetAsOf(asOf);
+            DataDictionary.Apply(db.Connection, tx);
             tx.Commit();
         }
 
@@ -60,6 +67,6 @@ public static class IndicatorBuilder
             """).ToDictionary(r => r.Code, r => r.Rows, StringComparer.Ordinal);
         var (total, incomplete) = db.Connection.QuerySingle<(long, long)>(
             "SELECT count(*), count(*) FILTER (WHERE status = 'incomplete') FROM mart.indicator_values");
-        return new IndicatorBuildResult(asOf, counts, total, incomplete, models.Select(m => m.Name).ToList(), clock.Elapsed);
+        return new IndicatorBuildResult(asOf, counts, total, incomplete, models.Select(m => m.Name).ToList(), clock.Elapsed, revisions);
     }
 }

@@ -37,9 +37,15 @@ public sealed record TargetRule(
     string Origin, int LineNumber, string Soort, double Waarde, int? Basisjaar, int? Doeljaar, string Bron,
     string? RegisterCategory, double? BaseValue, double? BaseMean, long BaseYears, double? Target);
 
+/// <summary>One row of mart.indicator_revisions: the value as of a vintage date that changed it, and the files of that date.</summary>
+public sealed record ValueRevision(DateOnly Vintage, string Change, double? Value, double? PreviousValue, IReadOnlyList<string> FileNames);
+
 public sealed record ExplainedValue(IndicatorValue Value, IReadOnlyList<ExplainInput> Inputs, IReadOnlyList<ExtractRef> Extracts,
-    TargetRule? Rule = null)
+    TargetRule? Rule = null, IReadOnlyList<ValueRevision>? Revisions = null)
 {
+    /// <summary>The revision history of the value, oldest first (empty for a warehouse built before mart.indicator_revisions existed).</summary>
+    public IReadOnlyList<ValueRevision> History => Revisions ?? [];
+
     public IReadOnlyList<RoleTotal> RoleTotals =>
         Inputs.GroupBy(i => (i.Role, i.Measure))
             .Select(g => new RoleTotal(g.Key.Role, g.Key.Measure, g.Sum(i => i.Value ?? 0), g.Count(), g.Count(i => i.ValueStatus is not null)))
@@ -91,7 +97,9 @@ public static class IndicatorExplainer
         if (values.Count == 0)
             throw new ExplainException(NotFoundMessage(db, code, period, region, domain, category));
 
-        var explained = values.Select(v => new ExplainedValue(v, Inputs(db, v), [], RuleOf(db, v))).ToList();
+        var hasRevisions = db.Connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = 'indicator_revisions' AND database_name = current_database()") > 0;
+        var explained = values.Select(v => new ExplainedValue(v, Inputs(db, v), [], RuleOf(db, v), hasRevisions ? RevisionsOf(db, v) : [])).ToList();
         return new ExplainResult(entry, asOf, explained.Select(e => e with { Extracts = ExtractsOf(e.Inputs) }).ToList());
     }
 
@@ -105,6 +113,19 @@ public static class IndicatorExplainer
             WHERE indicator = $indicator AND domain = $domain AND period = $period AND region = $region
               AND category IS NOT DISTINCT FROM $category
             """, new { indicator = value.Indicator, domain = value.Domain, period = value.Period, region = value.Region, category = value.Category });
+
+    /// <summary>The value's rows of mart.indicator_revisions, oldest first.</summary>
+    static IReadOnlyList<ValueRevision> RevisionsOf(WarehouseDb db, IndicatorValue value) =>
+        db.Connection.Query<(DateTime Vintage, string Change, double? Value, double? Previous, string Files)>("""
+                SELECT vintage, change, value, previous_value, array_to_string(file_names, chr(10))
+                FROM mart.indicator_revisions
+                WHERE indicator = $indicator AND domain = $domain AND period = $period AND region = $region
+                  AND category IS NOT DISTINCT FROM $category
+                ORDER BY vintage
+                """, new { indicator = value.Indicator, domain = value.Domain, period = value.Period, region = value.Region, category = value.Category })
+            .Select(r => new ValueRevision(DateOnly.FromDateTime(r.Vintage), r.Change, r.Value, r.Previous,
+                r.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
 
     static IReadOnlyList<ExplainInput> Inputs(WarehouseDb db, IndicatorValue value)
     {

@@ -27,6 +27,7 @@ public sealed class WarehouseDb : IDisposable
         db.Migrate();
         DatasetRegistry.Write(connection);
         db.RunModels("staging");
+        DataDictionary.Apply(connection); // the staging views were just recreated, without their comments
         return db;
     }
 

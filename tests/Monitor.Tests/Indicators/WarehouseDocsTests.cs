@@ -9,7 +9,7 @@ namespace Monitor.Tests.Indicators;
 
 public class WarehouseDocsTests
 {
-    /// <summary>Per "### mart.x" (or meta.x) heading, the rows of the first table under it: (column, type).</summary>
+    /// <summary>Per "### mart.x" (or meta.x, ref.x) heading, the rows of the first table under it: (column, type).</summary>
     static Dictionary<string, List<(string Column, string Type)>> DocumentedMartTables(string markdown)
     {
         var tables = new Dictionary<string, List<(string, string)>>();
@@ -18,7 +18,7 @@ public class WarehouseDocsTests
         foreach (var raw in markdown.Split('\n'))
         {
             var line = raw.Trim();
-            var heading = Regex.Match(line, @"^###\s+`?((?:mart|meta)\.[a-z_]+)`?\s*$");
+            var heading = Regex.Match(line, @"^###\s+`?((?:mart|meta|ref)\.[a-z_]+)`?\s*$");
             if (heading.Success)
             {
                 current = [];
@@ -51,7 +51,20 @@ public class WarehouseDocsTests
             """).GroupBy(r => r.Table).ToDictionary(g => g.Key, g => g.Select(r => (r.Column, r.Type)).ToList());
 
         Assert.That(documented.Keys.Where(k => k.StartsWith("mart.")), Is.EquivalentTo(actual.Keys), "mart tables in docs/warehouse.md vs the warehouse");
+        // The as-of view is documented as having the columns of the table it defines.
+        Assert.That(documented["mart.indicator_values_as_of"], Is.Empty, "docs/warehouse.md refers mart.indicator_values_as_of to mart.indicator_values");
+        documented["mart.indicator_values_as_of"] = documented["mart.indicator_values"];
         foreach (var (table, columns) in actual)
+            Assert.That(documented[table], Is.EqualTo(columns), $"columns of {table} (name, type, order) in docs/warehouse.md");
+
+        var reference = w.Db.Connection.Query<(string Table, string Column, string Type)>("""
+            SELECT 'ref.' || table_name, column_name, data_type
+            FROM information_schema.columns
+            WHERE table_schema = 'ref'
+            ORDER BY table_name, ordinal_position
+            """).GroupBy(r => r.Table).ToDictionary(g => g.Key, g => g.Select(r => (r.Column, r.Type)).ToList());
+        Assert.That(documented.Keys.Where(k => k.StartsWith("ref.")), Is.EquivalentTo(reference.Keys), "ref tables in docs/warehouse.md vs the warehouse");
+        foreach (var (table, columns) in reference)
             Assert.That(documented[table], Is.EqualTo(columns), $"columns of {table} (name, type, order) in docs/warehouse.md");
 
         var checkResults = w.Db.Connection.Query<(string Column, string Type)>("""
