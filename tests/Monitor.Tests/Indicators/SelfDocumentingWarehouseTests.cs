@@ -19,8 +19,9 @@ public class SelfDocumentingWarehouseTests
     public void RunTwice()
     {
         temp = new TempDir();
-        // A fixed clock: on 2025-12-01 the UWV delivery of 2025-02-14 is overdue, so the freshness check fails (a warning).
-        var december = new DateTimeOffset(2025, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        // A fixed clock after the last sample vintage (2025-12-31, which would be in the future before it): on 2026-01-05
+        // the UWV delivery of 2025-02-14 is overdue, so the freshness check fails (a warning).
+        var december = new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
         var request = new RunRequest
         {
             DataDir = Path.Combine(Fixtures.RepoRoot, "sample-data"), OutDir = temp.Path, StableFiles = Fixtures.NoWatch,
