@@ -187,7 +187,13 @@ public sealed class PipelineRunner
             var unstable = new StableFileGuard(request.StableFiles).FindUnstable(recent, cancellationToken)
                 .ToDictionary(u => u.Path, u => u.Reason);
 
-            if (File.Exists(published)) resilience.FileIo.Execute(() => File.Copy(published, workDb, overwrite: true));
+            if (File.Exists(published))
+            {
+                // A write-ahead log beside the published warehouse (a ledger entry whose checkpoint did not happen) belongs to
+                // that file: fold it in first, or the copy would miss it and the next publish would leave it beside a new file.
+                FoldWal(published);
+                resilience.FileIo.Execute(() => File.Copy(published, workDb, overwrite: true));
+            }
             using (var db = resilience.WarehouseLock.Execute(() => WarehouseDb.OpenForWrite(workDb)))
             {
                 var ledger = new RunLedger(db.Connection);
@@ -383,6 +389,8 @@ public sealed class PipelineRunner
             {
                 using var db = WarehouseDb.OpenForWrite(publishedDb);
                 write(db);
+                // Into the file itself: a log left beside it would be replayed onto whatever file is published there next.
+                db.Connection.Execute("CHECKPOINT");
             }
             finally
             {
@@ -410,6 +418,19 @@ public sealed class PipelineRunner
     }
 
     /// <summary>An empty WAL holds nothing to replay; left behind by a write that found the disk full, it is only litter.</summary>
+    /// <summary>Replays and checkpoints a non-empty write-ahead log into its warehouse, so the file alone is complete.</summary>
+    static void FoldWal(string db)
+    {
+        var wal = new FileInfo(db + ".wal");
+        if (!wal.Exists) return;
+        if (wal.Length > 0)
+        {
+            using var open = WarehouseDb.OpenForWrite(db);
+            open.Connection.Execute("CHECKPOINT");
+        }
+        RemoveEmptyWal(db);
+    }
+
     static void RemoveEmptyWal(string db)
     {
         try

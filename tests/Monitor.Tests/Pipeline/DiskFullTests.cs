@@ -136,7 +136,7 @@ public class DiskFullTests
     {
         var outDir = dir.Combine("out");
         Directory.CreateDirectory(outDir);
-        using var fs = SmallFileSystem.TryMount(outDir, "64m", readOnly: false, out var why);
+        using var fs = SmallFileSystem.TryMount(outDir, "256m", readOnly: false, out var why); // room for the site in the work copy, published and previous
         if (fs is null) Assert.Ignore($"no small file system to fill: {why} (the injected ENOSPC tests above cover the same paths)");
         var (data, _) = PublishedOnce(outDir);
         var before = PublishedState.Capture(outDir);
@@ -161,7 +161,7 @@ public class DiskFullTests
     {
         var outDir = dir.Combine("out");
         Directory.CreateDirectory(outDir);
-        using var fs = SmallFileSystem.TryMount(outDir, "64m", readOnly: false, out var why);
+        using var fs = SmallFileSystem.TryMount(outDir, "256m", readOnly: false, out var why); // room for the site in the work copy, published and previous
         if (fs is null) Assert.Ignore($"no small file system to fill: {why} (the injected ENOSPC tests above cover the same paths)");
         var (data, _) = PublishedOnce(outDir);
         var before = PublishedState.Capture(outDir);

@@ -40,7 +40,7 @@ public class PipelineDefinitionTests
         Assert.That(p.Schedule, Is.Null);
         Assert.That(p.DataDir, Is.EqualTo("/data/monitor"));
         Assert.That(p.OutDir, Is.EqualTo("/srv/monitor/pipelines/out"), "relative to the file's folder");
-        Assert.That(p.Steps, Has.Count.EqualTo(5));
+        Assert.That(p.Steps, Has.Count.EqualTo(6));
         Assert.That(p.Retry.Attempts, Is.EqualTo(3));
         Assert.That(p.Timeouts, Is.Empty);
         Assert.That(p.CatchUp, Is.True);
@@ -97,7 +97,7 @@ public class PipelineDefinitionTests
         var e = Fails("name: n\ndata_dir: d\nout_dir: o\nsteps: [ingest, report, checks, report]\n");
         Assert.That(e.Problems.Select(p => p.Message), Is.EqualTo(new[]
         {
-            "step 'checks' comes after 'report', but steps run in the order ingest → indicators → checks → report → export",
+            "step 'checks' comes after 'report', but steps run in the order ingest → indicators → checks → report → export → site",
             "step 'report' is listed twice",
         }));
     }

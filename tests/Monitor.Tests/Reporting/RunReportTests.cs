@@ -68,7 +68,7 @@ public class RunReportTests
         // Sample-data is anchored on the published pr-eDICT figures: 2023 nettogroei -3,000 (DOMAIN.md).
         Assert.That(text, Does.Contain("-3.000"));
         Assert.That(text, Does.Contain("Gemaakt op 15 januari 2026"));
-        Assert.That(text, Does.Contain($"run {run.RunId}").And.Contain("dit rapport is in die run gemaakt"));
+        Assert.That(text, Does.Contain($"verwerking {run.RunId}").And.Contain("dit rapport is in die verwerking gemaakt"));
         // Check descriptions are printed in Dutch, not the English text meant for logs.
         Assert.That(text, Does.Contain("Elke indicatorcode in mart.indicator_values staat in de catalogus"));
         Assert.That(text, Does.Not.Contain("Every indicator code"));
@@ -81,6 +81,7 @@ public class RunReportTests
         Assert.That(StatusQueries.Steps(db, run.RunId).Select(s => (s.Step, s.Status)), Is.EqualTo(new[]
         {
             ("ingest", "succeeded"), ("indicators", "succeeded"), ("checks", "succeeded"), ("report", "succeeded"), ("export", "succeeded"),
+            ("site", "succeeded"),
         }));
         var checks = StatusQueries.LatestChecks(db);
         Assert.That(checks.Select(c => c.RunId).Distinct(), Is.EqualTo(new[] { run.RunId }));

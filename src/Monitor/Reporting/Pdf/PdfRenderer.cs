@@ -184,6 +184,8 @@ public sealed class PdfRenderer(PageWriter page, TextPainter text)
     /// <summary>The maps side by side (two to a row), each with its legend, then the table of the same figures.</summary>
     void Map(MapBlock block)
     {
+        // No region of the level has figures: the table alone says so.
+        if (block.Maps.Count == 0) { Table(block.Table); return; }
         const float gap = 10f;
         var perRow = block.Maps.Count == 1 ? 1 : 2;
         var width = (PageWriter.Width - gap * (perRow - 1)) / perRow;

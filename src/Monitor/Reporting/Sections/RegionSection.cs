@@ -157,7 +157,7 @@ public sealed class RegionSection : IReportSection
             RegionMaps.For(ctx, "kaart-werkzaam-ict", $"ICT-werkzamen (pr-eDICT), {year}", MapLevel.Provincie, "werkzaam", "ict", year),
             RegionMaps.For(ctx, "kaart-werkzaam-techniek", $"Werkzamen in techniek inclusief ICT (Techniekpactmonitor), {year}", MapLevel.Provincie, "werkzaam", "techniek", year),
         };
-        ctx.Maps(provinceMaps, $"Kaarten: werkzamen per provincie, {year} (de tabel hieronder geeft dezelfde cijfers)",
+        ctx.Maps(provinceMaps, year is null ? "Kerncijfers per provincie" : $"Kaarten: werkzamen per provincie, {year} (de tabel hieronder geeft dezelfde cijfers)",
         [
             new TableColumn("Provincie", 1.6f),
             new TableColumn($"ICT-werkzamen {year}", 1.2f, TextAlign.Right),

@@ -154,6 +154,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
 
     static void Map(StringBuilder html, MapBlock m)
     {
+        if (m.Maps.Count == 0) { Table(html, m.Table); return; }
         html.Append("<figure class=\"kaartblok\">\n<figcaption class=\"titel\">").Append(Html.Text(m.Caption)).Append("</figcaption>\n");
         html.Append("<div class=\"kaarten\">\n");
         foreach (var map in m.Maps)

@@ -55,8 +55,16 @@ public static partial class SiteBuilder
 
         var all = regions.Provincies.Concat(regions.Arbeidsmarktregios).Concat(regions.Techniekpactregios).ToList();
         // Each region page is its own edition of the report: composed and rendered independently, on every core.
-        Parallel.ForEach(all, new ParallelOptions { CancellationToken = ct }, region =>
-            site.WriteRegionPage(ReportBuilder.Compose(data, regions, region, options, period)));
+        try
+        {
+            Parallel.ForEach(all, new ParallelOptions { CancellationToken = ct }, region =>
+                site.WriteRegionPage(ReportBuilder.Compose(data, regions, region, options, period)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // One cause (a full disk, say) reported once, as the other steps report theirs.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         site.WriteRegionIndex(regions);
         site.WriteDownloads(db, reportsDir);
         return new SiteResult(siteDir, site.PagesWritten, all.Count, site.ChartsWritten);
@@ -92,11 +100,11 @@ public static partial class SiteBuilder
     {
         public IReadOnlyList<(string File, string Title)> Navigation { get; set; } = [];
         public ReportContext National => national;
-        int pagesWritten, chartsWritten, inlined;
+        int pagesWritten, chartsWritten;
         public int PagesWritten => pagesWritten;
         public int ChartsWritten => chartsWritten;
         readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> chartByHash = new(StringComparer.Ordinal);
-        readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(string Svg, string Hash)>> svgByContent = new(StringComparer.Ordinal);
+        readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> svgByContent = new(StringComparer.Ordinal);
 
         /// <summary>Everything a chart's drawing depends on, as one string: equal keys draw equal SVG.</summary>
         static string ContentKey(ChartSpec spec, float width)
@@ -265,22 +273,25 @@ public static partial class SiteBuilder
         {
             var (spec, width) = ctx.Charts[chart.Number - 1];
             // A regional edition repeats many national charts unchanged: each distinct chart is drawn once.
-            var drawn = svgByContent.GetOrAdd(ContentKey(spec, width), _ => new Lazy<(string, string)>(() =>
+            var key = ContentKey(spec, width);
+            var svg = svgByContent.GetOrAdd(key, _ => new Lazy<string>(() =>
             {
                 using var buffer = new MemoryStream();
                 ChartExport.WriteSvg(spec, width, buffer);
-                return (Encoding.UTF8.GetString(buffer.ToArray()), Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()))[..12]);
+                return Encoding.UTF8.GetString(buffer.ToArray());
             })).Value;
-            var (svg, hash) = drawn;
-            // ... and its figures are written once per folder.
-            var stem = chartByHash.GetOrAdd($"{folder}|{hash}", _ => new Lazy<string>(() =>
+            // ... and its figures are written once per folder, under a name that depends on the chart alone (not on which
+            // region page happened to draw it first), so the same data gives the same files.
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..10];
+            var name = regionCode.Length == 0 ? $"fig{chart.Number:00}-{ChartExport.Slug(spec.Title)}" : $"{ChartExport.Slug(spec.Title)}-{hash}";
+            var stem = chartByHash.GetOrAdd($"{folder}|{name}", _ => new Lazy<string>(() =>
             {
-                var name = $"{(regionCode.Length == 0 ? "" : regionCode + "-")}fig{chart.Number:00}-{ChartExport.Slug(spec.Title)}";
                 WriteFigures($"{folder}/{name}.csv", ReportContext.ChartFigures(spec, section));
                 Interlocked.Increment(ref chartsWritten);
                 return name;
             })).Value;
-            return (InlineSvg(svg, $"g{hash}-{Interlocked.Increment(ref inlined)}"), $"grafieken/{stem}.csv");
+            // The prefix depends only on the page and the chart's place in its edition, so the same data gives the same page.
+            return (InlineSvg(svg, $"{(regionCode.Length == 0 ? "nl" : regionCode)}-f{chart.Number}"), $"grafieken/{stem}.csv");
         }
 
         /// <summary>
@@ -291,7 +302,13 @@ public static partial class SiteBuilder
         {
             var start = svg.IndexOf("<svg", StringComparison.Ordinal);
             var body = svg[start..];
-            body = ClipId().Replace(body, m => m.Groups[1].Value + prefix + "-" + m.Groups[2].Value);
+            // Skia numbers its clip paths across the whole process; renumber them in order of appearance.
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            body = ClipId().Replace(body, m =>
+            {
+                if (!ids.TryGetValue(m.Groups[2].Value, out var n)) ids[m.Groups[2].Value] = n = ids.Count + 1;
+                return $"{m.Groups[1].Value}{prefix}-c{n}";
+            });
             var open = ViewBox().Match(body);
             if (open.Success)
                 body = body[..open.Index] + $"<svg{open.Groups[1].Value} viewBox=\"0 0 {open.Groups[2].Value} {open.Groups[3].Value}\" " +
