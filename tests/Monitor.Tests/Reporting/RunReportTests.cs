@@ -69,6 +69,8 @@ public class RunReportTests
         Assert.That(text, Does.Contain("-3.000"));
         Assert.That(text, Does.Contain("Gemaakt op 15 januari 2026"));
         Assert.That(text, Does.Contain($"verwerking {run.RunId}").And.Contain("dit rapport is in die verwerking gemaakt"));
+        // The first run on sample-data reads all 24 files of sample-data for the first time: all of them are new.
+        Assert.That(text, Does.Contain("Nieuw sinds de vorige verwerking (de verwerking van").And.Contain("24 leveringen geladen (cbs_arbeidsproductiviteit_2024-06-14.csv"));
         // Check descriptions are printed in Dutch, not the English text meant for logs.
         Assert.That(text, Does.Contain("Elke indicatorcode in mart.indicator_values staat in de catalogus"));
         Assert.That(text, Does.Not.Contain("Every indicator code"));

@@ -51,6 +51,8 @@ public sealed class ExtractRecord
     public long? RowsQuarantined { get; set; }
     public string State { get; set; } = "";
     public string? Reason { get; set; }
+    /// <summary>The run that first read this file content.</summary>
+    public string? RunId { get; set; }
 }
 
 public sealed class QuarantineGroup

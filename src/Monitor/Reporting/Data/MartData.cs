@@ -52,7 +52,7 @@ public sealed class MartData
         var asOfText = asOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var extracts = c.Query<ExtractRecord>("""
             SELECT file_name AS FileName, source, dataset, CAST(vintage AS VARCHAR) AS vintage, rows_total AS RowsTotal,
-                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, state, reason
+                   rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, state, reason, run_id AS RunId
             FROM meta.extracts
             WHERE $as_of IS NULL OR vintage IS NULL OR vintage <= CAST($as_of AS DATE)
             ORDER BY state, source NULLS LAST, dataset NULLS LAST, vintage NULLS LAST, file_name

@@ -65,6 +65,19 @@ public sealed class SourcesSection : IReportSection
     {
         var loaded = ctx.Data.Extracts.Where(e => e.State == "loaded").ToList();
         ctx.Heading("Gebruikte bestanden");
+        if (ctx.Data.LastRun is { } last)
+        {
+            // What is new since the run before, as the ledger knows it: the files this run read for the first time.
+            var fresh = ctx.Data.Extracts.Where(e => e.RunId == last.RunId).ToList();
+            var started = last.StartedAt is { Length: >= 10 } t && DutchFormat.ParseIsoDate(t[..10]) is { } day ? DutchFormat.Date(day) : "de laatste verwerking";
+            var newLoaded = fresh.Where(e => e.State == "loaded").Select(e => e.FileName).ToList();
+            var newRejected = fresh.Where(e => e.State == "rejected").Select(e => e.FileName).ToList();
+            ctx.Paragraph(fresh.Count == 0
+                ? $"Nieuw sinds de vorige verwerking: geen. De verwerking van {started} vond geen nieuwe leveringen; de cijfers zijn die van de leveringen hieronder."
+                : $"Nieuw sinds de vorige verwerking (de verwerking van {started}): " +
+                  (newLoaded.Count == 0 ? "geen nieuwe leveringen geladen" : $"{DutchFormat.Integer(newLoaded.Count)} {(newLoaded.Count == 1 ? "levering" : "leveringen")} geladen ({string.Join(", ", newLoaded)})") +
+                  (newRejected.Count == 0 ? "." : $"; {DutchFormat.Integer(newRejected.Count)} afgewezen ({string.Join(", ", newRejected)})."));
+        }
         if (loaded.Count == 0)
         {
             ctx.Note("Het datawarehouse registreert geen geladen bestanden.");
