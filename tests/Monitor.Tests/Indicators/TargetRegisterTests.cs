@@ -324,8 +324,17 @@ public class TargetRegisterTests
         Fixtures.CopyDirectory(Path.Combine(Fixtures.RepoRoot, "sample-data"), data.Path);
         var request = new RunRequest
         {
-            DataDir = data.Path, OutDir = output.Path, Steps = [PipelineSteps.Ingest, PipelineSteps.Indicators], StableFiles = Fixtures.NoWatch,
+            DataDir = data.Path, OutDir = output.Path, Steps = [PipelineSteps.Ingest, PipelineSteps.Indicators, PipelineSteps.Report],
+            StableFiles = Fixtures.NoWatch,
         };
+        // The key point the report writes about hybrid teachers, from the published PDF (whitespace of the layout folded).
+        string? Printed()
+        {
+            if (!Monitor.Tests.Reporting.Poppler.Available) return null;
+            var text = System.Text.RegularExpressions.Regex.Replace(
+                Monitor.Tests.Reporting.Poppler.Text(output.Combine("reports", "indicatorrapport-2024.pdf"))!, @"\s+", " ");
+            return text;
+        }
         (double? Target, string Status) Hybride()
         {
             using var db = WarehouseDb.OpenReadOnly(output.Combine("warehouse.duckdb"));
@@ -336,6 +345,8 @@ public class TargetRegisterTests
         var first = StandardSteps.Runner().Run(request);
         Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.Message);
         Assert.That(Hybride(), Is.EqualTo(((double?)1000, "behind")), "sample data 2024: 770 hybrid teachers against 1,000");
+        if (Printed() is { } before)
+            Assert.That(before, Does.Contain("In 2024 waren er 770 hybride docenten, 230 minder dan het doel van 1.000.").And.Contain("Doel: minimaal 1.000"));
 
         var path = Path.Combine(data.Path, "reference", "doelen.csv");
         var lines = File.ReadAllLines(path);
@@ -346,5 +357,9 @@ public class TargetRegisterTests
         var second = StandardSteps.Runner().Run(request);
         Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Success), second.Message);
         Assert.That(Hybride(), Is.EqualTo(((double?)700, "on_track")), "770 >= 700 after the edit, without a code change");
+        // And the report says so: the same run's PDF measures 770 against the edited 700.
+        if (Printed() is { } after)
+            Assert.That(after, Does.Contain("Met 770 hybride docenten in 2024 is het doel van 700 gehaald.").And.Contain("Doel: minimaal 700")
+                .And.Not.Contain("Doel: minimaal 1.000"));
     }
 }
