@@ -14,6 +14,7 @@ public static class CommandCatalog
         GenerateCommand.Create(),
         IndicatorsCommand.Create(),
         ExplainCommand.Create(),
+        ChangesCommand.Create(),
         ExportCommand.Create(),
         ScheduleCommand.Create(),
         ReportCommand.Create(),

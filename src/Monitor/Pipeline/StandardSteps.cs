@@ -36,9 +36,15 @@ public static class StandardSteps
         {
             // Built in the run's work directory; publishing moves reports/ into place with the warehouse.
             var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
-            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated };
+            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId };
             var report = ReportBuilder.Build(ctx.Db, options);
             ctx.ReportPath = report.PdfPath;
+            // What the national report printed, recorded in the work warehouse so it is published with the report (meta.editions).
+            Changes.Record(ctx.Db.Connection, new Edition
+            {
+                EditionId = Changes.DailyEditionId(ctx.RunId), Kind = "daily", AsOf = ctx.Request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                GeneratedAt = generated.UtcDateTime, RunId = ctx.RunId,
+            }, report.Printed.Select(v => (new ValueKey(v.Indicator, v.Domain, v.Period, v.Region, v.Category), v.Value, v.Target, (string?)v.Status)));
             var pages = report.Pages;
             // Regional editions go into the same reports/ folder, so they are published (or kept back) with the national one.
             foreach (var region in ctx.Request.ReportRegions)
@@ -60,7 +66,7 @@ public static class StandardSteps
         {
             // Built in the work directory from the same document model as the PDF, and published with it (site/, site.previous/).
             var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
-            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated };
+            var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId };
             var site = SiteBuilder.Build(ctx.Db, options, Path.Combine(ctx.WorkDir, "site"), Path.Combine(ctx.WorkDir, "reports"), ct);
             return (site.Pages, $"site/: {site.Pages} pages ({site.RegionPages} regions), {site.Charts} charts");
         });

@@ -18,6 +18,7 @@ public static class ReportBuilder
     [
         new SummarySection(),
         new OnCourseSection(),
+        new ChangesSection(),
         new Pillar1Section(),
         new Pillar2Section(),
         new RegionSection(),
@@ -29,7 +30,7 @@ public static class ReportBuilder
 
     public static ReportResult Build(WarehouseDb db, ReportOptions options)
     {
-        var data = MartData.Load(db, options.AsOf);
+        var data = MartData.Load(db, options.AsOf, options.RunId);
         if (data.Values.Count == 0)
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         CheckAsOf(data, options.AsOf);
@@ -67,7 +68,7 @@ public static class ReportBuilder
 
         var csvPath = Path.Combine(reports, stem + "-cijfers.csv");
         WriteAtomically(csvPath, s => ctx.Figures.WriteCsv(s));
-        return new ReportResult(pdfPath, chartFiles, csvPath, final.PageNumber);
+        return new ReportResult(pdfPath, chartFiles, csvPath, final.PageNumber) { Printed = ctx.Printed };
     }
 
     /// <summary>Runs every section over the data: the document model, its figures and its charts.</summary>

@@ -20,6 +20,8 @@ public sealed class ReportContext
     public required string Period { get; init; }
 
     public FigureLog Figures { get; } = new();
+    /// <summary>Every mart value the report printed, once per key, in print order: what meta.edition_values records.</summary>
+    public IReadOnlyList<IndicatorValue> Printed => printed;
     /// <summary>The charts in print order with the width they were drawn at, for the PNG and SVG export.</summary>
     public List<(ChartSpec Spec, float Width)> Charts { get; } = [];
     public string Section { get; private set; } = "";
@@ -27,6 +29,8 @@ public sealed class ReportContext
     public int IncompleteShown { get; private set; }
 
     readonly List<DocumentSection> sections = [];
+    readonly List<IndicatorValue> printed = [];
+    readonly HashSet<(string, string, string, string, string?)> printedKeys = [];
     // Measures text for the few layout hints a section gives (a table's height to keep its heading with it).
     readonly Lazy<TextPainter> measure = new(() => new TextPainter());
     List<Block> blocks = [];
@@ -109,6 +113,7 @@ public sealed class ReportContext
         if (v.Status == "incomplete") IncompleteShown++;
         var text = ValueFormat.Format(value, v.Unit, decimals ?? Decimals(v));
         Figures.Add(new Figure(Section, label, v.Period, v.Region, value, v.Unit, text));
+        if (printedKeys.Add((v.Indicator, v.Domain, v.Period, v.Region, v.Category))) printed.Add(v);
         return text;
     }
 

@@ -10,9 +10,15 @@ public sealed record ReportOptions
     public DateOnly? AsOf { get; init; }
     /// <summary>Printed on the cover and written into the PDF metadata: fix it to get byte-identical output.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>The run building the report, whose own edition is never the one it is compared with; NULL: the run that published the warehouse.</summary>
+    public string? RunId { get; init; }
 
     /// <summary>The generation time used when none is given: the clock's, in whole seconds as the report prints it.</summary>
     public static DateTimeOffset GenerationTime(DateTimeOffset now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, now.Offset);
 }
 
-public sealed record ReportResult(string PdfPath, IReadOnlyList<string> ChartFiles, string CsvPath, int Pages);
+public sealed record ReportResult(string PdfPath, IReadOnlyList<string> ChartFiles, string CsvPath, int Pages)
+{
+    /// <summary>The mart values the report printed, once per key (see ReportContext.Printed).</summary>
+    public IReadOnlyList<Data.IndicatorValue> Printed { get; init; } = [];
+}

@@ -29,7 +29,11 @@ public sealed class MartData
     public IReadOnlyList<IndustryRecord> Industries { get; init; } = [];
     public SupplierNames Suppliers { get; init; } = SupplierNames.FromContracts();
 
-    public static MartData Load(WarehouseDb db, DateOnly? asOf)
+    /// <summary>What changed since the previous edition (see Indicators.Changes); NULL when there is no edition to compare with.</summary>
+    public Monitor.Indicators.ChangeReport? Changes { get; init; }
+
+    /// <param name="currentRun">The run building the report, whose own edition is not compared with; NULL: the run that published the warehouse.</param>
+    public static MartData Load(WarehouseDb db, DateOnly? asOf, string? currentRun = null)
     {
         var c = db.Connection;
         if (!TableExists(db, "mart", "indicator_values"))
@@ -112,6 +116,7 @@ public sealed class MartData
 
         var data = new MartData
         {
+            Changes = Monitor.Indicators.Changes.Compare(c, currentRun),
             Targets = targets,
             Actions = actions,
             ActionLinks = links,
