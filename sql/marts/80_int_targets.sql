@@ -52,7 +52,10 @@ LEFT JOIN yearly AS b
   ON m.soort = 'pad' AND b.indicator = m.indicator AND b.domain = m.domain AND b.region = m.region
  AND b.category IS NOT DISTINCT FROM m.category AND b.jaar = m.basisjaar
 LEFT JOIN (
-    SELECT m2.line_number, m2.category, avg(y.value) AS base_mean, count(*) AS base_years
+    -- The mean is taken in DECIMAL: a DOUBLE avg sums in whatever order DuckDB's threads meet the rows, so the last
+    -- digit of the target would differ between two runs on the same data.
+    SELECT m2.line_number, m2.category,
+           CAST(sum(CAST(y.value AS DECIMAL(38, 12))) / count(*) AS DOUBLE) AS base_mean, count(*) AS base_years
     FROM matched AS m2
     JOIN yearly AS y
       ON y.indicator = m2.indicator AND y.domain = m2.domain AND y.region = m2.region
@@ -71,7 +74,7 @@ SELECT s.indicator, s.domain, s.period, s.region, s.category,
             WHEN b.soort IN ('minimum', 'maximum') THEN b.waarde
             WHEN b.soort = 'pad'
                 THEN b.base_value + (b.waarde - b.base_value) * (s.target_year - b.basisjaar) / (b.doeljaar - b.basisjaar)
-            ELSE b.base_mean + b.waarde END AS target
+            ELSE CAST(CAST(b.base_mean AS DECIMAL(38, 12)) + CAST(b.waarde AS DECIMAL(38, 12)) AS DOUBLE) END AS target
 FROM intermediate.int_target_series AS s
 JOIN intermediate.int_target_bases AS b
   ON b.indicator = s.indicator AND b.domain = s.domain AND b.region = s.region

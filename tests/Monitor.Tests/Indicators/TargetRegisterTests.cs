@@ -190,6 +190,27 @@ public class TargetRegisterTests
         Assert.That((row.Target, actual), Is.EqualTo(((double?)3, status)));
     }
 
+    // Ten base years of 0,3 each: the mean is 0,3 and the target 0,3 + 1,0 = 1,3 exactly. Summed in DOUBLE, ten times 0.3
+    // is 2.9999999999999996 and the target came out as 1.2999999999999998; its last digit could also
+    // differ between two runs, as DuckDB adds in the order its threads meet the rows.
+    [Test]
+    public void A_boven_basis_target_is_the_exact_decimal_mean_plus_the_register_value()
+    {
+        using var w = WithRegister("arbeidsproductiviteit_groei;totaal;NL;;boven_basis;1,0;2022;;test");
+        w.Sql("""
+            CREATE OR REPLACE VIEW intermediate.int_indicator_values AS
+            SELECT 'arbeidsproductiviteit_groei' AS indicator, 'totaal' AS domain, CAST(y AS VARCHAR) AS period, 'year' AS period_type,
+                   y AS period_order, 'NL' AS region, 'nl' AS region_level, CAST(NULL AS VARCHAR) AS category,
+                   CASE WHEN y <= 2022 THEN 0.3 ELSE 1.3 END::DOUBLE AS value, 'procent' AS unit,
+                   CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, false AS incomplete, CAST(NULL AS VARCHAR) AS label,
+                   CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, 'CBS' AS source, DATE '2025-06-13' AS vintage
+            FROM range(2013, 2024) AS t(y)
+            """);
+        var row = w.Db.Connection.QuerySingle<(double Target, bool? OnTrack)>(
+            "SELECT target, on_track FROM intermediate.int_target_values WHERE period = '2023'");
+        Assert.That(row, Is.EqualTo((1.3, (bool?)true)), "1,3 >= 1,3");
+    }
+
     static (IReadOnlyList<Monitor.Domain.TargetRow> Rows, IReadOnlyList<QuarantinedRow> Errors) Read(params string[] lines)
     {
         var reference = ReferenceLoader.Load("/nonexistent-so-the-shipped-reference-is-used").Data;
