@@ -19,23 +19,39 @@ public static class ValidateCommand
             var dir = parse.GetValue(data)!;
             try
             {
-                var files = DryRun.Validate(dir, parse.GetValue(threshold));
-                var report = files.Select(f => f.Validation).ToList();
+                // The day a run started now would have: a vintage after it would be rejected, so validate says so too.
+                var dry = DryRun.ValidateAll(dir, parse.GetValue(threshold), PipelineRunner.RunDay(DateTimeOffset.UtcNow));
+                var report = dry.Files.Select(f => f.Validation).ToList();
                 var show = parse.GetValue(showRows);
-                foreach (var (v, valid) in files)
+                foreach (var (v, valid) in dry.Files)
                 {
                     var state = v.Rejected ? "[red]rejected[/]" : v.Quarantine.Count > 0 ? "[yellow]ok, with bad rows[/]" : "[green]ok[/]";
                     AnsiConsole.MarkupLine($"{state} {Markup.Escape(v.File.Folder + "/" + v.File.FileName)} [grey]{v.RowsTotal} rows, {valid} valid, {v.RowsQuarantined} bad{(v.Encoding is null ? "" : ", " + v.Encoding)}[/]");
                     if (v.FileError is not null) AnsiConsole.MarkupLine($"    [red]{Markup.Escape(v.FileError)}[/]");
                     foreach (var w in v.Warnings) AnsiConsole.MarkupLine($"    [yellow]warning:[/] {Markup.Escape(w)}");
-                    foreach (var q in v.Quarantine.Take(show))
-                        AnsiConsole.MarkupLine($"    line {q.LineNumber}{(q.Column is null ? "" : ", column " + Markup.Escape(q.Column))}{(q.RawValue is null ? "" : $", value '{Markup.Escape(q.RawValue)}'")}: {Markup.Escape(q.Reason)}");
-                    if (v.Quarantine.Count > show) AnsiConsole.MarkupLine($"    … and {v.Quarantine.Count - show} more");
+                    PrintRows(v.Quarantine, show);
                 }
-                var problems = report.Any(v => v.Rejected || v.Quarantine.Count > 0);
+                foreach (var entry in dry.Ignored)
+                {
+                    var name = entry.Folder.Length == 0 ? entry.Name : entry.Folder + "/" + entry.Name;
+                    AnsiConsole.MarkupLine($"[yellow]ignored[/] {Markup.Escape(name)}");
+                    AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(entry.Reason)}[/]");
+                }
+                var register = dry.ReferenceFiles.Single(f => f.FileName == ReferenceLoader.RegisterFile);
+                if (dry.RegisterErrors.Count > 0)
+                {
+                    AnsiConsole.MarkupLine($"[yellow]target register, with bad rows[/] {Markup.Escape(register.Origin)} [grey]{dry.RegisterErrors.Count} row(s) would be quarantined, the rest applies[/]");
+                    PrintRows(dry.RegisterErrors, show);
+                }
+                foreach (var shipped in dry.ReferenceFiles.Where(f => f.Shipped))
+                    AnsiConsole.MarkupLine($"[grey]reference/{Markup.Escape(shipped.FileName)} is missing: the copy shipped with the monitor would be used[/]");
+                var problems = dry.HasProblems;
+                var rejected = report.Count(v => v.Rejected);
+                var quarantined = report.Sum(v => v.RowsQuarantined) + dry.RegisterErrors.Count;
+                var ignoredNote = dry.Ignored.Count == 0 ? "" : $" {dry.Ignored.Count} entr{(dry.Ignored.Count == 1 ? "y" : "ies")} of the data directory would be ignored.";
                 AnsiConsole.MarkupLine(problems
-                    ? $"[yellow]{report.Count(v => v.Rejected)} file(s) would be rejected, {report.Sum(v => v.RowsQuarantined)} row(s) quarantined.[/]"
-                    : $"[green]All {report.Count} file(s) follow the contracts.[/]");
+                    ? $"[yellow]{rejected} file(s) would be rejected, {quarantined} row(s) quarantined.{ignoredNote}[/]"
+                    : $"[green]All {report.Count} file(s) follow the contracts.{ignoredNote}[/]");
                 return problems ? ExitCodes.DataProblems : ExitCodes.Success;
             }
             catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
@@ -51,5 +67,12 @@ public static class ValidateCommand
             }
         });
         return command;
+    }
+
+    static void PrintRows(IReadOnlyList<QuarantinedRow> rows, int show)
+    {
+        foreach (var q in rows.Take(show))
+            AnsiConsole.MarkupLine($"    line {q.LineNumber}{(q.Column is null ? "" : ", column " + Markup.Escape(q.Column))}{(q.RawValue is null ? "" : $", value '{Markup.Escape(q.RawValue)}'")}: {Markup.Escape(q.Reason)}");
+        if (rows.Count > show) AnsiConsole.MarkupLine($"    … and {rows.Count - show} more");
     }
 }

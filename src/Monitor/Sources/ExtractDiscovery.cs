@@ -15,6 +15,16 @@ public sealed record DiscoveredFile(string Path, string Folder, string FileName,
     /// dangling link): it is never opened, because reading it could block forever or never end.
     /// </summary>
     public string? Unreadable { get; init; }
+
+    /// <summary>
+    /// Why the file is rejected when its vintage lies after <paramref name="today"/> (the day of the run), or null when
+    /// its date has come or no day is given. The same rule for `run` and `validate`.
+    /// </summary>
+    public string? FutureVintage(DateOnly? today) =>
+        Vintage is { } v && today is { } t && v.Date > t
+            ? $"publication date in the future: the vintage {v.Date:yyyy-MM-dd} in the file name is after the day of the run ({t:yyyy-MM-dd}); " +
+              "a vintage is the date the figures were published. The file is not stored, so a run on or after that date reads it"
+            : null;
 }
 
 /// <summary>Something in the data directory that is not read as an extract, and why (a warning, never an error).</summary>

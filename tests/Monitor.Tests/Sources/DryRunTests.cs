@@ -91,4 +91,55 @@ public class DryRunTests
         Assert.That(all, Does.Contain("value 'N\\u00002'"));
         Assert.That(all, Does.Contain("line 4: the quote opened at position 4 does not close on this line"));
     }
+
+    // What else a run would report, validate reports too: entries it would pass over, a vintage after the day of the
+    // run, and target-register rows it would quarantine; each named, with its reason.
+    [Test]
+    public void Validate_lists_ignored_entries_future_vintages_and_register_rows_as_a_run_would()
+    {
+        using var temp = new TempDir();
+        var data = temp.Combine("data");
+        const string Vacatures = "Periode;Arbeidsmarktregio;Beroepsklasse;Openstaande_vacatures;WW_korter_dan_half_jaar\n2024KW1;AM01;01;10;5\n";
+        Directory.CreateDirectory(Path.Combine(data, "uwv", "archief"));
+        Directory.CreateDirectory(Path.Combine(data, "reference"));
+        File.WriteAllText(Path.Combine(data, "uwv", "uwv_vacatures_2024-05-15.csv"), Vacatures);
+        File.WriteAllText(Path.Combine(data, "uwv", "archief", "uwv_vacatures_2023-05-15.csv"), Vacatures);
+        File.WriteAllText(Path.Combine(data, "uwv_vacatures_2024-06-15.csv"), Vacatures);
+        File.WriteAllText(Path.Combine(data, "reference", "doelen.csv"),
+            "Indicator;Domein;Regio;Categorie;Soort;Waarde;Basisjaar;Doeljaar;Bron\nbestaat_niet;ict;NL;;minimum;5;;;test\n");
+
+        var (exit, output, error) = MonitorCli.Invoke("validate", "--data", data);
+        var all = System.Text.RegularExpressions.Regex.Replace(output + error, @"\s*\r?\n", " ");
+        Assert.That(exit, Is.EqualTo(ExitCodes.DataProblems), "a register row would be quarantined: " + all);
+        Assert.That(all, Does.Contain("ok uwv/uwv_vacatures_2024-05-15.csv"));
+        Assert.That(all, Does.Contain("ignored uwv_vacatures_2024-06-15.csv").And.Contain("a file in the data root is not read"));
+        Assert.That(all, Does.Contain("ignored uwv/archief"));
+        Assert.That(all, Does.Contain("target register, with bad rows").And.Contain("line 2, column Indicator, value 'bestaat_niet'"));
+        Assert.That(all, Does.Contain("reference/provincies.csv is missing: the copy shipped with the monitor would be used"));
+        Assert.That(all, Does.Contain("0 file(s) would be rejected, 1 row(s) quarantined. 2 entries of the data directory would be ignored."));
+
+        // A vintage after the day of the run: rejected by validate as by the run, with the run's reason.
+        var future = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        File.WriteAllText(Path.Combine(data, "uwv", $"uwv_vacatures_{future}.csv"), Vacatures);
+        File.Delete(Path.Combine(data, "reference", "doelen.csv"));
+        (exit, output, error) = MonitorCli.Invoke("validate", "--data", data);
+        all = System.Text.RegularExpressions.Regex.Replace(output + error, @"\s*\r?\n", " ");
+        Assert.That(exit, Is.EqualTo(ExitCodes.DataProblems), all);
+        Assert.That(all, Does.Contain($"rejected uwv/uwv_vacatures_{future}.csv").And.Contain("publication date in the future"));
+        Assert.That(all, Does.Contain("1 file(s) would be rejected, 0 row(s) quarantined."));
+    }
+
+    [Test]
+    public void Without_a_day_the_dry_run_does_not_judge_vintages_and_with_one_it_does_as_the_run_does()
+    {
+        using var temp = new TempDir();
+        var data = temp.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "uwv"));
+        File.WriteAllText(Path.Combine(data, "uwv", "uwv_vacatures_2026-02-01.csv"),
+            "Periode;Arbeidsmarktregio;Beroepsklasse;Openstaande_vacatures;WW_korter_dan_half_jaar\n2024KW1;AM01;01;10;5\n");
+        Assert.That(DryRun.ValidateAll(data, 0.05, today: null).Files.Single().Validation.Rejected, Is.False);
+        Assert.That(DryRun.ValidateAll(data, 0.05, new DateOnly(2026, 2, 1)).Files.Single().Validation.Rejected, Is.False, "the day itself has come");
+        var early = DryRun.ValidateAll(data, 0.05, new DateOnly(2026, 1, 31)).Files.Single().Validation;
+        Assert.That(early.FileError, Does.StartWith("publication date in the future: the vintage 2026-02-01 in the file name is after the day of the run (2026-01-31)"));
+    }
 }
