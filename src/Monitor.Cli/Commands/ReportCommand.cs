@@ -30,11 +30,11 @@ public static class ReportCommand
             var when = parse.GetValue(generatedAt) ?? ReportOptions.GenerationTime(DateTimeOffset.UtcNow);
             try
             {
-                ReportBuilder.ResolveRegion(parse.GetValue(region));
+                Monitor.Domain.RegionResolver.Resolve(parse.GetValue(region), Monitor.Reporting.Data.RegionCatalog.Shared);
             }
-            catch (ReportException e)
+            catch (Monitor.Domain.UnknownRegionException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine($"error: --region {e.Message}");
                 return ExitCodes.Usage;
             }
             try

@@ -58,11 +58,11 @@ public static class RunCommand
             {
                 try
                 {
-                    if (Monitor.Reporting.ReportBuilder.ResolveRegion(code) is { } region) extra.Add(region.Code);
+                    if (Monitor.Domain.RegionResolver.Resolve(code, Monitor.Reporting.Data.RegionCatalog.Shared) is { } region) extra.Add(region);
                 }
-                catch (Monitor.Reporting.ReportException e)
+                catch (Monitor.Domain.UnknownRegionException e)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine($"error: --region {e.Message}");
                     return Task.FromResult(ExitCodes.Usage);
                 }
             }

@@ -6,10 +6,6 @@ using Monitor.Warehouse;
 
 namespace Monitor.Indicators;
 
-public sealed record CatalogueEntry(
-    string Code, string Naam, string Beschrijving, int Pijler, string Unit,
-    string Formule, string Bron, string Definitie, string? Doelregel);
-
 public static class IndicatorCatalogue
 {
     const string Select = """

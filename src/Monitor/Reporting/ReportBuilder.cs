@@ -1,5 +1,6 @@
 // Builds the Dutch PDF indicator report, its charts as PNG and SVG, and the CSV of every printed figure.
 using System.Globalization;
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
@@ -35,7 +36,7 @@ public static class ReportBuilder
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         CheckAsOf(data, options.AsOf);
         var regions = RegionCatalog.Load(db);
-        var region = ResolveRegion(options.Region, regions);
+        var region = SelectedRegion(options.Region, regions);
         var period = ReportingPeriod(data);
 
         var reports = Path.Combine(options.OutDir, "reports");
@@ -166,15 +167,17 @@ public static class ReportBuilder
         return years.Max().ToString(CultureInfo.InvariantCulture);
     }
 
-    public static ReportRegion? ResolveRegion(string? code, RegionCatalog? regions = null)
+    /// <summary>The region of a regional edition, as the warehouse's reference tables name it; null for the national report.</summary>
+    static ReportRegion? SelectedRegion(string? text, RegionCatalog regions)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Trim().Equals("NL", StringComparison.OrdinalIgnoreCase)) return null;
-        var normalised = code.Trim().ToUpperInvariant();
-        var region = (regions ?? RegionCatalog.Shared).Find(normalised);
-        if (region is null || region.Level == "nl")
-            throw new ReportException(
-                $"--region '{code}' is not a known region: expected a province (PV20–PV31), a labour-market region (e.g. AM18, see reference/arbeidsmarktregios.csv) or a Techniekpact region (TP1–TP5)");
-        return region;
+        try
+        {
+            return RegionResolver.Resolve(text, regions) is { } code ? regions.Find(code) : null;
+        }
+        catch (UnknownRegionException e)
+        {
+            throw new ReportException($"region {e.Message}");
+        }
     }
 
     /// <summary>

@@ -266,6 +266,21 @@ public class ReportBuilderTests
     }
 
     [Test]
+    public void An_unknown_region_is_named_without_a_command_line_option()
+    {
+        // The report is asked for a region by the CLI and by a pipeline file's report_regions alike.
+        var e = Assert.Throws<ReportException>(() => Build("pv99"));
+        Assert.That(e!.Message, Does.StartWith("region 'pv99' is not a known region: expected a province (PV20–PV31)"));
+    }
+
+    [Test]
+    public void A_region_code_in_lower_case_makes_the_regional_edition_under_its_code()
+    {
+        var result = Build("tp3");
+        Assert.That(Path.GetFileName(result.PdfPath), Is.EqualTo("indicatorrapport-2023-TP3.pdf"));
+    }
+
+    [Test]
     public void An_as_of_date_that_does_not_match_the_mart_is_refused()
     {
         using var db = WarehouseDb.OpenReadOnly(Path.Combine(dir, "warehouse.duckdb"));

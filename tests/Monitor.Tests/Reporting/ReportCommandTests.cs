@@ -28,6 +28,25 @@ public class ReportCommandTests
     }
 
     [Test]
+    public void An_unknown_region_is_reported_as_the_option_that_was_given()
+    {
+        using var dir = new TempDir();
+        var (exit, _, error) = MonitorCli.Invoke("report", "--out", dir.Path, "--region", "am99");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(error, Does.StartWith("error: --region 'am99' is not a known region: expected a province (PV20–PV31)"));
+    }
+
+    [Test]
+    public void An_unknown_region_for_a_run_is_refused_before_anything_runs()
+    {
+        using var dir = new TempDir();
+        var (exit, _, error) = MonitorCli.Invoke("run", "--data", dir.Combine("data"), "--out", dir.Combine("out"), "--region", "PV27", "--region", "TP9");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(error, Does.StartWith("error: --region 'TP9' is not a known region"));
+        Assert.That(Directory.Exists(dir.Combine("out")), Is.False);
+    }
+
+    [Test]
     public void A_malformed_generation_time_is_a_usage_error()
     {
         using var dir = new TempDir();

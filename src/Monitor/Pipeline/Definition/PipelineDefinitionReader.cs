@@ -86,12 +86,12 @@ sealed class PipelineDefinitionReader(string sourcePath)
         {
             try
             {
-                if (Monitor.Reporting.ReportBuilder.ResolveRegion(value) is { } region && !result.Contains(region.Code))
-                    result.Add(region.Code);
+                if (Monitor.Domain.RegionResolver.Resolve(value, Monitor.Reporting.Data.RegionCatalog.Shared) is { } code && !result.Contains(code))
+                    result.Add(code);
             }
-            catch (Monitor.Reporting.ReportException e)
+            catch (Monitor.Domain.UnknownRegionException e)
             {
-                problems.Add(Problem(itemNode, "report_regions", e.Message.Replace("--region", "region", StringComparison.Ordinal)));
+                problems.Add(Problem(itemNode, "report_regions", $"region {e.Message}"));
             }
         }
         return result;

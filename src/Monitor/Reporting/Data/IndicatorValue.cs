@@ -25,20 +25,6 @@ public sealed class IndicatorValue
     public bool Provisional { get; set; }
 }
 
-/// <summary>One row of mart.indicator_catalogue.</summary>
-public sealed class CatalogueEntry
-{
-    public string Code { get; set; } = "";
-    public string Naam { get; set; } = "";
-    public string? Beschrijving { get; set; }
-    public int? Pijler { get; set; }
-    public string? Unit { get; set; }
-    public string? Formule { get; set; }
-    public string? Bron { get; set; }
-    public string? Definitie { get; set; }
-    public string? Doelregel { get; set; }
-}
-
 /// <summary>A file from meta.extracts, as the sources section lists it.</summary>
 public sealed class ExtractRecord
 {

@@ -3,6 +3,7 @@
 // industries. Only the tables of the mart contract are read; a table a warehouse does not have yet
 // (pillars 3 and 4 came later) is read as empty, never as an error.
 using Dapper;
+using Monitor.Indicators;
 using Monitor.Warehouse;
 
 namespace Monitor.Reporting.Data;

@@ -2,13 +2,14 @@
 // ref.* tables (what the run loaded, a data directory's own copy included) or, for a warehouse without
 // them, from the reference files shipped inside the assembly (the files the pipeline loads into ref.*).
 using Dapper;
+using Monitor.Domain;
 using Monitor.Warehouse;
 
 namespace Monitor.Reporting.Data;
 
 public sealed record ReportRegion(string Code, string Naam, string Level, string? Provincie, IReadOnlyList<string> Provincies);
 
-public sealed class RegionCatalog
+public sealed class RegionCatalog : IRegionCodes
 {
     readonly Dictionary<string, ReportRegion> regions = new(StringComparer.Ordinal);
 
@@ -48,6 +49,15 @@ public sealed class RegionCatalog
     }
 
     public ReportRegion? Find(string code) => regions.GetValueOrDefault(code);
+
+    public RegionLevel? LevelOf(string code) => Find(code)?.Level switch
+    {
+        "nl" => RegionLevel.Nl,
+        "provincie" => RegionLevel.Provincie,
+        "arbeidsmarktregio" => RegionLevel.Arbeidsmarktregio,
+        "techniekpactregio" => RegionLevel.Techniekpactregio,
+        _ => null,
+    };
 
     public string Name(string code) => regions.TryGetValue(code, out var r) ? r.Naam : code;
 

@@ -153,7 +153,7 @@ public sealed class SourcesSection : IReportSection
     {
         var used = ctx.Data.Values.Select(v => v.Indicator).ToHashSet(StringComparer.Ordinal);
         var entries = ctx.Data.Catalogue.Values.Where(e => used.Contains(e.Code))
-            .OrderBy(e => e.Pijler ?? 9).ThenBy(e => e.Naam, StringComparer.Ordinal).ToList();
+            .OrderBy(e => e.Pijler).ThenBy(e => e.Naam, StringComparer.Ordinal).ToList();
         ctx.Heading("Definities van de indicatoren");
         if (entries.Count == 0)
         {
@@ -166,16 +166,16 @@ public sealed class SourcesSection : IReportSection
             new TableColumn("Berekening", 2.6f), new TableColumn("Doel", 1.4f),
         ], entries.Select(e => new TableRow(
         [
-            e.Naam, e.Pijler?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–",
+            e.Naam, e.Pijler.ToString(System.Globalization.CultureInfo.InvariantCulture),
             DefinitionText(e),
-            e.Formule ?? "", e.Doelregel ?? "geen doel",
+            e.Formule, e.Doelregel ?? "geen doel",
         ])).ToList());
     }
 
     /// <summary>The definition usually names its source already; the source is added only when it does not.</summary>
-    static string DefinitionText(Monitor.Reporting.Data.CatalogueEntry e)
+    static string DefinitionText(Monitor.Indicators.CatalogueEntry e)
     {
-        if (string.IsNullOrWhiteSpace(e.Definitie)) return e.Bron ?? "";
+        if (string.IsNullOrWhiteSpace(e.Definitie)) return e.Bron;
         if (string.IsNullOrWhiteSpace(e.Bron) || e.Definitie.StartsWith(e.Bron, StringComparison.OrdinalIgnoreCase)) return e.Definitie;
         return e.Definitie.Contains(':') ? e.Definitie : $"{e.Bron}: {e.Definitie}";
     }
