@@ -185,8 +185,25 @@ public sealed class StaticSiteServer : IAsyncDisposable
         {
             var length = file.Length;
             await WriteHeadAsync(stream, 200, "OK", ContentTypes.For(path), length, "", cancel).ConfigureAwait(false);
-            if (method == "GET") await file.CopyToAsync(stream, cancel).ConfigureAwait(false);
+            if (method == "GET") await CopyBodyAsync(file, stream, length, cancel).ConfigureAwait(false);
             return new ServedRequest(method, target, 200, method == "GET" ? length : 0);
+        }
+    }
+
+    /// <summary>
+    /// Sends exactly <paramref name="length"/> bytes of the file. Only the writes to the client observe a stop: once the
+    /// last byte is written the request counts as answered (and is logged), even if a stop comes in the same moment.
+    /// Stream.CopyToAsync would make one more read with the token after the last byte and so lose an answered request.
+    /// </summary>
+    static async Task CopyBodyAsync(FileStream file, NetworkStream stream, long length, CancellationToken cancel)
+    {
+        var buffer = new byte[64 * 1024];
+        for (var left = length; left > 0;)
+        {
+            var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), CancellationToken.None).ConfigureAwait(false);
+            if (read == 0) throw new IOException($"{file.Name} became shorter while it was sent");
+            await stream.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+            left -= read;
         }
     }
 
