@@ -39,4 +39,6 @@ public sealed class ConsoleRunObserver : IRunObserver
     }
 
     public void Info(string message) => AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(message)}[/]");
+
+    public void Warning(string message) => AnsiConsole.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(message)}");
 }

@@ -185,26 +185,10 @@ public sealed class PipelineRunner
         }
     }
 
-    /// <summary>What one run knows about itself while it goes; read by the failure handling at whatever point the run stopped.</summary>
-    sealed class ActiveRun(RunRequest request, IRunObserver observer, string runId, DateTimeOffset started, string outDir, MonitorResilience resilience)
-    {
-        public RunRequest Request { get; } = request;
-        public IRunObserver Observer { get; } = observer;
-        public string RunId { get; } = runId;
-        public DateTimeOffset Started { get; } = started;
-        public string OutDir { get; } = outDir;
-        public MonitorResilience Resilience { get; } = resilience;
-        public string PublishedDb { get; } = Path.Combine(outDir, "warehouse.duckdb");
-        public string WorkDir { get; } = Publisher.WorkDirFor(outDir, runId);
-        public string WorkDb => Path.Combine(WorkDir, "warehouse.duckdb");
-        public List<StepRecord> Records { get; } = [];
-        public RunContext? Context { get; set; }
-        public IngestSummary? Ingest => Context?.Ingest;
-    }
-
-    /// <summary>What Prepare found: the run's input, or the result of a run that has nothing to do.</summary>
-    sealed record PreparedRun(ReferenceSet Reference, Discovery Discovery, IReadOnlyDictionary<string, string> Unsettled, DateOnly Today, string Fingerprint);
-
+    /// <summary>
+    /// The run, with the output directory locked: finish an interrupted publish, then prepare, execute and publish.
+    /// Whatever stops it on the way is recorded in the published ledger and last-run.json, and nothing is published.
+    /// </summary>
     RunResult RunLocked(ActiveRun run, CancellationToken cancellationToken)
     {
         try
@@ -226,6 +210,7 @@ public sealed class PipelineRunner
             var prepared = Prepare(run, out var skipped, cancellationToken);
             if (skipped is not null) return Finish(skipped, run);
             var executed = Execute(run, prepared!, cancellationToken);
+            // A blocked run's result is final: it publishes nothing.
             return executed.State == RunState.Blocked ? Finish(executed, run) : Publish(run, executed.State);
         }
         catch (Exception e) when (e is not OperationCanceledException && !Faults.IsSimulatedCrash(e))
@@ -466,7 +451,6 @@ public sealed class PipelineRunner
         }
     }
 
-    /// <summary>An empty WAL holds nothing to replay; left behind by a write that found the disk full, it is only litter.</summary>
     /// <summary>Replays and checkpoints a non-empty write-ahead log into its warehouse, so the file alone is complete.</summary>
     static void FoldWal(string db)
     {
@@ -480,6 +464,7 @@ public sealed class PipelineRunner
         RemoveEmptyWal(db);
     }
 
+    /// <summary>An empty WAL holds nothing to replay; left behind by a write that found the disk full, it is only litter.</summary>
     static void RemoveEmptyWal(string db)
     {
         try
@@ -619,6 +604,26 @@ public sealed class PipelineRunner
         TimeoutException t => t.Message,
         _ => e.Message,
     };
+
+    /// <summary>What one run knows about itself while it goes; read by the failure handling at whatever point the run stopped.</summary>
+    sealed class ActiveRun(RunRequest request, IRunObserver observer, string runId, DateTimeOffset started, string outDir, MonitorResilience resilience)
+    {
+        public RunRequest Request { get; } = request;
+        public IRunObserver Observer { get; } = observer;
+        public string RunId { get; } = runId;
+        public DateTimeOffset Started { get; } = started;
+        public string OutDir { get; } = outDir;
+        public MonitorResilience Resilience { get; } = resilience;
+        public string PublishedDb { get; } = Path.Combine(outDir, "warehouse.duckdb");
+        public string WorkDir { get; } = Publisher.WorkDirFor(outDir, runId);
+        public string WorkDb => Path.Combine(WorkDir, "warehouse.duckdb");
+        public List<StepRecord> Records { get; } = [];
+        public RunContext? Context { get; set; }
+        public IngestSummary? Ingest => Context?.Ingest;
+    }
+
+    /// <summary>What Prepare found: the input the steps work on.</summary>
+    sealed record PreparedRun(ReferenceSet Reference, Discovery Discovery, IReadOnlyDictionary<string, string> Unsettled, DateOnly Today, string Fingerprint);
 
     sealed class NullObserver : IRunObserver;
 }
