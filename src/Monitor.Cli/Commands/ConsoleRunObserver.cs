@@ -1,4 +1,5 @@
 using Monitor.Pipeline;
+using Monitor.Sources;
 using Spectre.Console;
 
 namespace Monitor.Cli.Commands;
@@ -10,7 +11,7 @@ public sealed class ConsoleRunObserver : IRunObserver
 
     public void StepFinished(StepRecord step)
     {
-        var colour = step.Status == "succeeded" ? "green" : "red";
+        var colour = step.State == StepState.Succeeded ? "green" : "red";
         var seconds = step.Duration?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLine($"  [{colour}]{Markup.Escape(step.Status)}[/] in {seconds}s{(step.Message is null ? "" : " — " + Markup.Escape(step.Message))}");
     }
@@ -38,4 +39,6 @@ public sealed class ConsoleRunObserver : IRunObserver
     }
 
     public void Info(string message) => AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(message)}[/]");
+
+    public void Warning(string message) => AnsiConsole.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(message)}");
 }

@@ -5,6 +5,7 @@ using Monitor.Pipeline;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Resilience;
 using Monitor.Pipeline.Scheduling;
+using Monitor.Sources;
 
 namespace Monitor.Cli.Commands;
 
@@ -67,13 +68,16 @@ public static class ScheduleCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
+        // Built once: the runs report their retries and time limits through their observer (the run's lines in this log),
+        // the scheduler's own reads of the warehouse through the Resilience logger.
         var resilience = MonitorResilience.FromDefinition(definition, loggers.CreateLogger("Monitor.Resilience"));
+        var runner = Steps.Runner(resilience);
         var runLogger = loggers.CreateLogger("Monitor.Run");
         logger.LogInformation("Pipeline {Name} from {File}: data {DataDir}, output {OutDir}, steps {Steps}; log files in {LogDir}",
             definition.Name, definition.SourcePath, definition.DataDir, definition.OutDir, string.Join(", ", definition.Steps), Path.GetDirectoryName(fileLog.CurrentPath));
 
         var scheduler = NightlyScheduler.ForPipeline(definition,
-            (trigger, ct) => RunOnce(definition, trigger, runLogger, ct),
+            (trigger, ct) => RunOnce(runner, definition, trigger, runLogger, ct),
             () => RunHistory.LastScheduledRunStart(definition.OutDir, resilience.WarehouseLock),
             logger);
         try
@@ -92,11 +96,11 @@ public static class ScheduleCommand
     }
 
     /// <summary>One run of the pipeline, as `monitor run` does it, with its progress going to the log.</summary>
-    static Task<int> RunOnce(PipelineDefinition p, RunTrigger trigger, ILogger logger, CancellationToken ct) =>
+    static Task<int> RunOnce(PipelineRunner runner, PipelineDefinition p, RunTrigger trigger, ILogger logger, CancellationToken ct) =>
         Task.Run(() =>
         {
             var request = StandardSteps.RequestFor(p, trigger);
-            var result = Steps.Runner().Run(request, new LoggingRunObserver(logger), ct);
+            var result = runner.Run(request, new LoggingRunObserver(logger), ct);
             logger.LogInformation("Run {RunId}: {Status} (exit code {ExitCode}){Message}",
                 result.RunId, result.Status, result.ExitCode, result.Message is null ? "" : ": " + result.Message);
             return result.ExitCode;
@@ -109,7 +113,7 @@ public static class ScheduleCommand
 
         public void StepFinished(StepRecord step)
         {
-            var level = step.Status == "succeeded" ? LogLevel.Information : LogLevel.Error;
+            var level = step.State == StepState.Succeeded ? LogLevel.Information : LogLevel.Error;
             logger.Log(level, "Step {Step} {Status} in {Seconds:0.0} s{Message}",
                 step.Name, step.Status, step.Duration?.TotalSeconds ?? 0, step.Message is null ? "" : ": " + step.Message);
         }
@@ -124,5 +128,7 @@ public static class ScheduleCommand
         }
 
         public void Info(string message) => logger.LogInformation("{Message}", message);
+
+        public void Warning(string message) => logger.LogWarning("{Message}", message);
     }
 }

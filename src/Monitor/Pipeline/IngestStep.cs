@@ -7,23 +7,6 @@ using Polly;
 
 namespace Monitor.Pipeline;
 
-public enum FileState { Loaded, Rejected, Unchanged, Deferred, Unreadable, Ignored }
-
-/// <summary>What one run did with one file, for the console, the ledger and the summary.</summary>
-public sealed record FileOutcome(
-    string Folder, string FileName, FileState State, int? ExtractId, string? Encoding,
-    long RowsTotal, long RowsLoaded, long RowsQuarantined, string? Reason, IReadOnlyList<string> Warnings,
-    /// <summary>For an unchanged file: the state its extract was stored with (loaded or rejected).</summary>
-    string? StoredState = null)
-{
-    /// <summary>True when this file has something an analyst should look at: rejection, quarantined rows or warnings.</summary>
-    public bool HasProblems => State is FileState.Rejected or FileState.Unreadable || StoredState == "rejected" || RowsQuarantined > 0;
-
-    /// <summary>An entry of the data directory that is not read (see <see cref="ExtractDiscovery.DiscoverAll"/>): a warning only.</summary>
-    public static FileOutcome IgnoredEntry(IgnoredEntry entry) =>
-        new(entry.Folder, entry.Name, FileState.Ignored, null, null, 0, 0, 0, entry.Reason, []);
-}
-
 public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
 {
     public int Loaded => Files.Count(f => f.State == FileState.Loaded);
@@ -42,6 +25,55 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files)
 public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> clock, ResiliencePipeline? fileIo = null, bool fastDetail = true)
 {
     readonly DetailLoader detail = new(validator.Reference, validator.BadRowThreshold);
+
+    /// <summary>
+    /// The ingest step of a run (registered with every <see cref="PipelineRunner"/>): the reference data and the
+    /// target register are written first, then every extract the run discovered is loaded, rejected or left for later.
+    /// </summary>
+    public static (long? Rows, string? Message) RunInPipeline(RunContext ctx, CancellationToken cancellationToken)
+    {
+        RegisterOutcome register;
+        using (var tx = ctx.Db.Connection.BeginTransaction())
+        {
+            ReferenceLoader.Write(ctx.Db.Connection, ctx.Reference.Data);
+            register = ReferenceLedger.Record(ctx.Db.Connection, ctx.RunId, ctx.Reference);
+            tx.Commit();
+        }
+        ctx.Observer.Info(ReferenceLedger.Describe(ctx.Reference, register));
+        var validator = new ExtractValidator(ctx.Reference.Data, ctx.Request.BadRowThreshold);
+        try
+        {
+            ctx.Ingest = new IngestStep(validator, ctx.Clock, ctx.Resilience.FileIo)
+                .Run(ctx.Db, ctx.RunId, ctx.Discovery.Files, ctx.Observer.FileProcessed, ctx.Unsettled, ctx.Discovery.Ignored, ctx.Today, cancellationToken)
+                with { RegisterRowsQuarantined = register.RowsQuarantined };
+        }
+        finally
+        {
+            // What was seen before a failure still goes into last-run.json and the published ledger.
+            ctx.Ingest ??= Recorded(ctx.Db, ctx.RunId);
+        }
+        var ingest = ctx.Ingest!;
+        var ignored = ingest.Ignored == 0 ? "" : $", {ingest.Ignored} ignored";
+        return (ingest.RowsLoaded, $"{ingest.Loaded} loaded, {ingest.Unchanged} unchanged, {ingest.Rejected} rejected, {ingest.RowsQuarantined} rows quarantined{ignored}; " +
+                                   $"target register {register.RowsApplied} of {register.RowsTotal} rows applied, {register.RowsQuarantined} quarantined");
+    }
+
+    /// <summary>The file outcomes ingest recorded before it failed, from the run's meta.run_files; null when they cannot be read.</summary>
+    static IngestSummary? Recorded(WarehouseDb db, string runId)
+    {
+        try
+        {
+            var rows = db.Connection.Query<(string Folder, string FileName, int? ExtractId, string Outcome, string? Reason)>(
+                "SELECT folder, file_name, extract_id, outcome, reason FROM meta.run_files WHERE run_id = $runId", new { runId });
+            return new IngestSummary(rows.Select(r => new FileOutcome(r.Folder, r.FileName,
+                Enum.TryParse<FileState>(r.Outcome, ignoreCase: true, out var state) ? state : FileState.Unreadable,
+                r.ExtractId, null, 0, 0, 0, r.Reason, [])).ToList());
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Loads the files into the warehouse; one file's failure never stops the others. <paramref name="ignored"/> entries

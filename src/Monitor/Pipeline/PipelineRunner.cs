@@ -1,4 +1,6 @@
 // One run of the pipeline: build a private copy of the warehouse, run the steps on it, publish only when done.
+// It reads in three parts: Prepare (what the run will read, and whether it runs at all), Execute (the steps on the
+// work copy, each recorded in the ledger) and Publish (the work directory into place under one journal).
 using Dapper;
 using System.Globalization;
 using System.Text.Json;
@@ -7,7 +9,6 @@ using Monitor.Pipeline.Locking;
 using Monitor.Pipeline.Publishing;
 using Monitor.Pipeline.Resilience;
 using Monitor.Sources;
-using Monitor.Sources.Detail;
 using Monitor.Warehouse;
 
 namespace Monitor.Pipeline;
@@ -45,18 +46,27 @@ public static class PipelineSteps
     public const string Site = "site";
     public const string Publish = "publish";
     public static readonly IReadOnlyList<string> All = [Ingest, Indicators, Checks, Report, Export, Site];
+
+    /// <summary>The order a run takes the requested steps in: ingest always, and first; the others as requested.</summary>
+    public static IReadOnlyList<string> InRunOrder(IEnumerable<string> requested) => [Ingest, .. requested.Where(s => s != Ingest)];
 }
 
-/// <summary>Receives progress while a run goes; the CLI prints it, tests record it.</summary>
+/// <summary>Receives progress while a run goes; the CLI prints it, the scheduler logs it, tests record it.</summary>
 public interface IRunObserver
 {
     void StepStarted(string step) { }
     void StepFinished(StepRecord step) { }
     void FileProcessed(FileOutcome file) { }
     void Info(string message) { }
+    /// <summary>Something that went wrong and was handled: a retry, a time limit reached (from the resilience pipelines).</summary>
+    void Warning(string message) => Info(message);
 }
 
-public sealed record RunResult(string RunId, string Status, int ExitCode, IngestSummary? Ingest, IReadOnlyList<StepRecord> Steps, string? Message, string? ReportPath);
+public sealed record RunResult(string RunId, RunState State, int ExitCode, IngestSummary? Ingest, IReadOnlyList<StepRecord> Steps, string? Message, string? ReportPath)
+{
+    /// <summary>The state as meta.runs and last-run.json store it (see <see cref="LedgerValues"/>).</summary>
+    public string Status => State.ToLedgerValue();
+}
 
 /// <summary>State shared by the steps of one run.</summary>
 public sealed class RunContext
@@ -68,13 +78,21 @@ public sealed class RunContext
     public required ReferenceSet Reference { get; init; }
     public required IRunObserver Observer { get; init; }
     public required Func<DateTimeOffset> Clock { get; init; }
+    /// <summary>The extract files and ignored entries of the data directory, found before the warehouse was copied.</summary>
+    public required Discovery Discovery { get; init; }
+    /// <summary>Extracts still being written (path to reason): left for the next run.</summary>
+    public required IReadOnlyDictionary<string, string> Unsettled { get; init; }
+    /// <summary>The day of the run in the Netherlands; a vintage after it is not read yet.</summary>
+    public required DateOnly Today { get; init; }
+    public required MonitorResilience Resilience { get; init; }
+    /// <summary>Set by the ingest step (on failure: what it recorded before it stopped).</summary>
     public IngestSummary? Ingest { get; set; }
     /// <summary>Set by a step that found a reason not to publish (a blocking check).</summary>
     public string? BlockReason { get; set; }
     public string? ReportPath { get; set; }
 }
 
-/// <summary>A step of the pipeline after ingest. Returns a row count for the ledger and an optional message.</summary>
+/// <summary>A step of the pipeline. Returns a row count for the ledger and an optional message.</summary>
 public delegate (long? Rows, string? Message) RunStep(RunContext context, CancellationToken cancellationToken);
 
 public sealed class PipelineRunner
@@ -84,16 +102,35 @@ public sealed class PipelineRunner
 
     readonly Func<DateTimeOffset> clock;
     readonly Dictionary<string, RunStep> steps = new(StringComparer.Ordinal);
+    readonly List<string> stepNames = [];
+    MonitorResilience? sharedResilience;
 
+    /// <summary>A runner that can ingest; the other steps are plugged in with <see cref="WithStep"/> (see <see cref="StandardSteps"/>).</summary>
     public PipelineRunner(Func<DateTimeOffset>? clock = null)
     {
         this.clock = clock ?? (() => DateTimeOffset.UtcNow);
+        // Every run begins with ingest, so every runner has it; registered like any other step, and replaceable.
+        WithStep(PipelineSteps.Ingest, IngestStep.RunInPipeline);
     }
 
-    /// <summary>Registers the implementation of a named step (indicators, checks, report, export).</summary>
+    /// <summary>Registers the implementation of a named step (ingest, indicators, checks, report, export, site).</summary>
     public PipelineRunner WithStep(string name, RunStep step)
     {
+        if (!steps.ContainsKey(name)) stepNames.Add(name);
         steps[name] = step;
+        return this;
+    }
+
+    /// <summary>The names of the registered steps, in the order they were first registered.</summary>
+    public IReadOnlyList<string> StepNames => stepNames;
+
+    /// <summary>
+    /// Uses these resilience pipelines for every run, instead of building them from each request: the scheduler builds
+    /// them once from its pipeline file and shares them with its own reads of the warehouse.
+    /// </summary>
+    public PipelineRunner WithResilience(MonitorResilience resilience)
+    {
+        sharedResilience = resilience;
         return this;
     }
 
@@ -119,7 +156,7 @@ public sealed class PipelineRunner
         var runId = NewRunId(started);
         // A usage error creates nothing: no output directory, no warehouse, no lock file.
         if (!Directory.Exists(request.DataDir))
-            return new RunResult(runId, "usage", ExitCodes.Usage, null, [],
+            return new RunResult(runId, RunState.Usage, ExitCodes.Usage, null, [],
                 $"data directory '{request.DataDir}' does not exist (expected folders {string.Join(", ", ExtractDiscovery.SourceFolders)} and reference/); nothing was created", null);
         var outDir = Path.GetFullPath(request.OutDir);
 
@@ -134,158 +171,47 @@ public sealed class PipelineRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Nothing can be recorded in a directory that cannot be written: the message is the whole record.
-            return new RunResult(runId, "failed", ExitCodes.Failure, null, [], $"cannot write to the output directory {outDir}: {Faults.Describe(e)}; " +
+            return new RunResult(runId, RunState.Failed, ExitCodes.Failure, null, [], $"cannot write to the output directory {outDir}: {Faults.Describe(e)}; " +
                 "give the user that runs the monitor write access (and free space) there, or pass another --out", null);
         }
         if (runLock is null)
-            return new RunResult(runId, "busy", ExitCodes.Busy, null, [], RunLock.BusyMessage(outDir, holder), null);
+            return new RunResult(runId, RunState.Busy, ExitCodes.Busy, null, [], RunLock.BusyMessage(outDir, holder), null);
         using (runLock)
-            return RunLocked(request, observer, runId, started, outDir, cancellationToken);
+        {
+            var resilience = sharedResilience ?? MonitorResilience.ForRequest(request);
+            // Retries and time limits go to this run's observer: the console, or the scheduler's log.
+            using var reporting = resilience.ReportTo(observer);
+            return RunLocked(new ActiveRun(request, observer, runId, started, outDir, resilience), cancellationToken);
+        }
     }
 
-    RunResult RunLocked(RunRequest request, IRunObserver observer, string runId, DateTimeOffset started, string outDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run, with the output directory locked: finish an interrupted publish, then prepare, execute and publish.
+    /// Whatever stops it on the way is recorded in the published ledger and last-run.json, and nothing is published.
+    /// </summary>
+    RunResult RunLocked(ActiveRun run, CancellationToken cancellationToken)
     {
-        var published = Path.Combine(outDir, "warehouse.duckdb");
-        var workDir = Publisher.WorkDirFor(outDir, runId);
-        var workDb = Path.Combine(workDir, "warehouse.duckdb");
-        var records = new List<StepRecord>();
-        IngestSummary? ingest = null;
         try
         {
             // A publish interrupted by a crash is finished first; leftovers of dead runs are cleared.
-            var recovery = Publisher.Recover(outDir);
-            if (recovery.CompletedPublish is { } completed) observer.Info($"completed the publish of run {completed}, interrupted earlier");
-            foreach (var dead in recovery.Removed.Where(r => Path.GetDirectoryName(r) == Path.Combine(outDir, Publisher.WorkFolder)))
-                observer.Info($"removed the work directory of run {Path.GetFileName(dead)}, which ended without publishing (killed or crashed)");
+            var recovery = Publisher.Recover(run.OutDir);
+            if (recovery.CompletedPublish is { } completed) run.Observer.Info($"completed the publish of run {completed}, interrupted earlier");
+            foreach (var dead in recovery.Removed.Where(r => Path.GetDirectoryName(r) == Path.Combine(run.OutDir, Publisher.WorkFolder)))
+                run.Observer.Info($"removed the work directory of run {Path.GetFileName(dead)}, which ended without publishing (killed or crashed)");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PublishException)
         {
             // The published set is mid-publish: nothing is written into it until the journal has been completed.
-            return Finish(new RunResult(runId, "failed", ExitCodes.Failure, null, [], Faults.Describe(e), null), outDir, workDir, request, started);
+            return Finish(new RunResult(run.RunId, RunState.Failed, ExitCodes.Failure, null, [], Faults.Describe(e), null), run);
         }
 
-        var resilience = new MonitorResilience(request.Retry, request.Timeouts);
-        string? reportPath = null;
         try
         {
-            Directory.CreateDirectory(workDir);
-            // Reference data and discovery are checked before anything is copied: a broken reference table fails fast.
-            var reference = ReferenceLoader.Load(request.DataDir);
-            var discovery = ExtractDiscovery.DiscoverAll(request.DataDir);
-            var files = discovery.Files;
-            var today = RunDay(clock());
-
-            // Unchanged input: the published warehouse already holds what this run would build. Decided before the copy
-            // below, which is what makes a run over a large warehouse slow.
-            var fingerprint = InputFingerprint.Compute(request);
-            if (!request.Force && UnchangedInput.LastPublished(published) is { } last && last.Fingerprint == fingerprint)
-                return Finish(UnchangedInput.RecordSkip(published, runId, request, started, clock(), last.RunId, observer), outDir, workDir, request, started);
-
-            // Only files written in the last minute can still be growing; older ones are not watched, so a run
-            // over settled files does not wait. Entries that are not regular files are never opened.
-            var recent = files.Where(f => f.Unreadable is null).Select(f => f.Path).Where(p => clock() - File.GetLastWriteTimeUtc(p) < RecentlyWritten);
-            var unstable = new StableFileGuard(request.StableFiles).FindUnstable(recent, cancellationToken)
-                .ToDictionary(u => u.Path, u => u.Reason);
-
-            if (File.Exists(published))
-            {
-                // A write-ahead log beside the published warehouse (a ledger entry whose checkpoint did not happen) belongs to
-                // that file: fold it in first, or the copy would miss it and the next publish would leave it beside a new file.
-                FoldWal(published);
-                resilience.FileIo.Execute(() => File.Copy(published, workDb, overwrite: true));
-            }
-            using (var db = resilience.WarehouseLock.Execute(() => WarehouseDb.OpenForWrite(workDb)))
-            {
-                var ledger = new RunLedger(db.Connection);
-                ledger.Start(runId, request, started);
-                var context = new RunContext
-                {
-                    Request = request, RunId = runId, WorkDir = workDir, Db = db, Reference = reference, Observer = observer, Clock = clock,
-                };
-
-                RunStepRecorded(PipelineSteps.Ingest, context, ledger, records, observer, resilience, (ctx, token) =>
-                {
-                    RegisterOutcome register;
-                    using (var tx = ctx.Db.Connection.BeginTransaction())
-                    {
-                        ReferenceLoader.Write(ctx.Db.Connection, reference.Data);
-                        register = ReferenceLedger.Record(ctx.Db.Connection, runId, reference);
-                        tx.Commit();
-                    }
-                    observer.Info(ReferenceLedger.Describe(reference, register));
-                    var validator = new ExtractValidator(reference.Data, request.BadRowThreshold);
-                    try
-                    {
-                        ctx.Ingest = new IngestStep(validator, clock, resilience.FileIo)
-                            .Run(ctx.Db, runId, files, observer.FileProcessed, unstable, discovery.Ignored, today, token)
-                            with { RegisterRowsQuarantined = register.RowsQuarantined };
-                    }
-                    finally
-                    {
-                        // What was seen before a failure still goes into last-run.json and the published ledger.
-                        ingest = ctx.Ingest ?? PartialIngest(ctx.Db, runId);
-                    }
-                    var ignored = ctx.Ingest!.Ignored == 0 ? "" : $", {ctx.Ingest.Ignored} ignored";
-                    return (ctx.Ingest.RowsLoaded, $"{ctx.Ingest.Loaded} loaded, {ctx.Ingest.Unchanged} unchanged, {ctx.Ingest.Rejected} rejected, {ctx.Ingest.RowsQuarantined} rows quarantined{ignored}; " +
-                                                   $"target register {register.RowsApplied} of {register.RowsTotal} rows applied, {register.RowsQuarantined} quarantined");
-                }, cancellationToken);
-                ingest = context.Ingest;
-
-                foreach (var name in request.Steps.Where(s => s != PipelineSteps.Ingest))
-                {
-                    if (!steps.TryGetValue(name, out var step))
-                    {
-                        observer.Info($"step '{name}' is not available in this build; skipped");
-                        continue;
-                    }
-                    RunStepRecorded(name, context, ledger, records, observer, resilience, step, cancellationToken);
-                }
-                reportPath = context.ReportPath;
-
-                if (context.BlockReason is { } block)
-                {
-                    ledger.Finish(runId, "blocked", clock(), ingest, block);
-                    db.Connection.Execute("CHECKPOINT");
-                    // A blocked run publishes nothing; its ledger entry, file outcomes and quarantine go to the published warehouse.
-                    resilience.WarehouseLock.Execute(() => WithPublishedLedger(published, p => PublishedLedger.CopyRun(p, workDb, runId)));
-                    return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir, request, started);
-                }
-
-                var status = ingest?.HasProblems == true ? "succeeded_with_data_problems" : "succeeded";
-                ledger.Finish(runId, status, clock(), ingest, null);
-                UnchangedInput.Remember(db.Connection, runId, fingerprint, ingest);
-                db.Connection.Execute("CHECKPOINT");
-            }
-
-            var exit = ingest?.HasProblems == true ? ExitCodes.DataProblems : ExitCodes.Success;
-            var finalStatus = exit == ExitCodes.Success ? "succeeded" : "succeeded_with_data_problems";
-            var publicReport = reportPath is null ? null : Path.Combine(outDir, Path.GetRelativePath(workDir, reportPath));
-            var publishStarted = clock();
-            try
-            {
-                BeforeStep?.Invoke(PipelineSteps.Publish);
-                // The summaries are part of what is published: written into the work directory first, they are renamed into
-                // place with the warehouse and the reports under one journal, so a crash can never leave them stale.
-                var result = new RunResult(runId, finalStatus, exit, ingest,
-                    [.. records, new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "succeeded", null, null)], null, publicReport);
-                var json = SummaryJson(result, request, started);
-                File.WriteAllText(Path.Combine(workDir, SummaryFile), json);
-                if (Directory.Exists(Path.Combine(workDir, "reports")))
-                    File.WriteAllText(Path.Combine(workDir, "reports", "run-summary.json"), json);
-                var items = Publisher.StandardItems.Append(SummaryFile)
-                    .Where(i => File.Exists(Path.Combine(workDir, i)) || Directory.Exists(Path.Combine(workDir, i)));
-                Publisher.Publish(workDir, outDir, items, new PublishOptions
-                {
-                    RunId = runId, FileIo = resilience.FileIo, WithoutPrevious = [SummaryFile], RemoveWorkDir = true,
-                }, PublishFileSystem);
-                return result;
-            }
-            catch (Exception e) when (e is not OperationCanceledException && !Faults.IsSimulatedCrash(e))
-            {
-                // Recorded like any other step, so the ledger names publish as the step that failed.
-                records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), "failed", null, Describe(e)));
-                throw new StepFailedException(PipelineSteps.Publish, e);
-            }
+            var prepared = Prepare(run, out var skipped, cancellationToken);
+            if (skipped is not null) return Finish(skipped, run);
+            var executed = Execute(run, prepared!, cancellationToken);
+            // A blocked run's result is final: it publishes nothing.
+            return executed.State == RunState.Blocked ? Finish(executed, run) : Publish(run, executed.State);
         }
         catch (Exception e) when (e is not OperationCanceledException && !Faults.IsSimulatedCrash(e))
         {
@@ -293,18 +219,138 @@ public sealed class PipelineRunner
             {
                 // The renames had started: the journal and the work directory are what the next run completes the publish from.
                 var interrupted = Describe(e);
-                WriteSummary(outDir, new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, interrupted, null), request, started);
-                return new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, interrupted, null);
+                WriteSummary(run.OutDir, new RunResult(run.RunId, RunState.Failed, ExitCodes.Failure, run.Ingest, run.Records, interrupted, null), run.Request, run.Started);
+                return new RunResult(run.RunId, RunState.Failed, ExitCodes.Failure, run.Ingest, run.Records, interrupted, null);
             }
             var message = Describe(e);
-            var ledgerProblem = RecordFailure(published, workDir, runId, request, started, records, ingest, message, "failed");
-            return Finish(new RunResult(runId, "failed", ExitCodes.Failure, ingest, records, message + ledgerProblem, null), outDir, workDir, request, started);
+            var ledgerProblem = RecordFailure(run, message, RunState.Failed);
+            return Finish(new RunResult(run.RunId, RunState.Failed, ExitCodes.Failure, run.Ingest, run.Records, message + ledgerProblem, null), run);
         }
         catch (OperationCanceledException)
         {
             const string cancelled = "cancelled: the run was stopped before it finished; nothing was published";
-            RecordFailure(published, workDir, runId, request, started, records, ingest, cancelled, "failed");
-            return Finish(new RunResult(runId, "cancelled", ExitCodes.Failure, ingest, records, "cancelled", null), outDir, workDir, request, started);
+            // The ledger keeps a cancelled run as failed; last-run.json and the result say cancelled.
+            RecordFailure(run, cancelled, RunState.Failed);
+            return Finish(new RunResult(run.RunId, RunState.Cancelled, ExitCodes.Failure, run.Ingest, run.Records, "cancelled", null), run);
+        }
+    }
+
+    /// <summary>
+    /// Prepare: reads the reference data and discovers the extracts, decides whether the run has anything to do, leaves
+    /// files still being written for later, and copies the published warehouse into the work directory. Returns null
+    /// with <paramref name="skipped"/> set when the input is unchanged since the last published run.
+    /// </summary>
+    PreparedRun? Prepare(ActiveRun run, out RunResult? skipped, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        Directory.CreateDirectory(run.WorkDir);
+        // Reference data and discovery are checked before anything is copied: a broken reference table fails fast.
+        var reference = ReferenceLoader.Load(request.DataDir);
+        var discovery = ExtractDiscovery.DiscoverAll(request.DataDir);
+        var today = RunDay(clock());
+
+        // Unchanged input: the published warehouse already holds what this run would build. Decided before the copy
+        // below, which is what makes a run over a large warehouse slow.
+        var fingerprint = InputFingerprint.Compute(request);
+        if (!request.Force && UnchangedInput.LastPublished(run.PublishedDb) is { } last && last.Fingerprint == fingerprint)
+        {
+            skipped = UnchangedInput.RecordSkip(run.PublishedDb, run.RunId, request, run.Started, clock(), last.RunId, run.Observer);
+            return null;
+        }
+
+        // Only files written in the last minute can still be growing; older ones are not watched, so a run
+        // over settled files does not wait. Entries that are not regular files are never opened.
+        var recent = discovery.Files.Where(f => f.Unreadable is null).Select(f => f.Path).Where(p => clock() - File.GetLastWriteTimeUtc(p) < RecentlyWritten);
+        var unsettled = new StableFileGuard(request.StableFiles).FindUnstable(recent, cancellationToken)
+            .ToDictionary(u => u.Path, u => u.Reason);
+
+        if (File.Exists(run.PublishedDb))
+        {
+            // A write-ahead log beside the published warehouse (a ledger entry whose checkpoint did not happen) belongs to
+            // that file: fold it in first, or the copy would miss it and the next publish would leave it beside a new file.
+            FoldWal(run.PublishedDb);
+            run.Resilience.FileIo.Execute(() => File.Copy(run.PublishedDb, run.WorkDb, overwrite: true));
+        }
+        skipped = null;
+        return new PreparedRun(reference, discovery, unsettled, today, fingerprint);
+    }
+
+    /// <summary>
+    /// Execute: runs the requested steps on the work copy, ingest first, each recorded in the run's ledger, and closes the
+    /// ledger entry. A run a blocking check stopped is recorded in the published warehouse and returned as blocked (its
+    /// result is final); otherwise the result says succeeded or succeeded with data problems, still to be published.
+    /// </summary>
+    RunResult Execute(ActiveRun run, PreparedRun prepared, CancellationToken cancellationToken)
+    {
+        using var db = run.Resilience.WarehouseLock.Execute(() => WarehouseDb.OpenForWrite(run.WorkDb));
+        var ledger = new RunLedger(db.Connection);
+        ledger.Start(run.RunId, run.Request, run.Started);
+        var context = run.Context = new RunContext
+        {
+            Request = run.Request, RunId = run.RunId, WorkDir = run.WorkDir, Db = db, Reference = prepared.Reference, Observer = run.Observer,
+            Clock = clock, Discovery = prepared.Discovery, Unsettled = prepared.Unsettled, Today = prepared.Today, Resilience = run.Resilience,
+        };
+
+        foreach (var name in PipelineSteps.InRunOrder(run.Request.Steps))
+        {
+            if (!steps.TryGetValue(name, out var step))
+            {
+                run.Observer.Info($"step '{name}' is not available in this build; skipped");
+                continue;
+            }
+            RunStepRecorded(name, step, run, ledger, cancellationToken);
+        }
+
+        if (context.BlockReason is { } block)
+        {
+            ledger.Finish(run.RunId, RunState.Blocked, clock(), context.Ingest, block);
+            db.Connection.Execute("CHECKPOINT");
+            // A blocked run publishes nothing; its ledger entry, file outcomes and quarantine go to the published warehouse.
+            run.Resilience.WarehouseLock.Execute(() => WithPublishedLedger(run.PublishedDb, p => PublishedLedger.CopyRun(p, run.WorkDb, run.RunId)));
+            return new RunResult(run.RunId, RunState.Blocked, ExitCodes.Blocked, context.Ingest, run.Records, block, null);
+        }
+
+        var state = context.Ingest?.HasProblems == true ? RunState.SucceededWithDataProblems : RunState.Succeeded;
+        ledger.Finish(run.RunId, state, clock(), context.Ingest, null);
+        UnchangedInput.Remember(db.Connection, run.RunId, prepared.Fingerprint, context.Ingest);
+        db.Connection.Execute("CHECKPOINT");
+        return new RunResult(run.RunId, state, state == RunState.Succeeded ? ExitCodes.Success : ExitCodes.DataProblems, context.Ingest, run.Records, null, null);
+    }
+
+    /// <summary>
+    /// Publish: the summaries are written into the work directory, then it is renamed into place with the warehouse and
+    /// the reports under one journal. A failure is recorded as the failed step publish.
+    /// </summary>
+    RunResult Publish(ActiveRun run, RunState state)
+    {
+        var exit = state == RunState.Succeeded ? ExitCodes.Success : ExitCodes.DataProblems;
+        var reportPath = run.Context?.ReportPath;
+        var publicReport = reportPath is null ? null : Path.Combine(run.OutDir, Path.GetRelativePath(run.WorkDir, reportPath));
+        var publishStarted = clock();
+        try
+        {
+            BeforeStep?.Invoke(PipelineSteps.Publish);
+            // The summaries are part of what is published: written into the work directory first, they are renamed into
+            // place with the warehouse and the reports under one journal, so a crash can never leave them stale.
+            var result = new RunResult(run.RunId, state, exit, run.Ingest,
+                [.. run.Records, new StepRecord(PipelineSteps.Publish, publishStarted, clock(), StepState.Succeeded, null, null)], null, publicReport);
+            var json = SummaryJson(result, run.Request, run.Started);
+            File.WriteAllText(Path.Combine(run.WorkDir, SummaryFile), json);
+            if (Directory.Exists(Path.Combine(run.WorkDir, "reports")))
+                File.WriteAllText(Path.Combine(run.WorkDir, "reports", "run-summary.json"), json);
+            var items = Publisher.StandardItems.Append(SummaryFile)
+                .Where(i => File.Exists(Path.Combine(run.WorkDir, i)) || Directory.Exists(Path.Combine(run.WorkDir, i)));
+            Publisher.Publish(run.WorkDir, run.OutDir, items, new PublishOptions
+            {
+                RunId = run.RunId, FileIo = run.Resilience.FileIo, WithoutPrevious = [SummaryFile], RemoveWorkDir = true,
+            }, PublishFileSystem);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !Faults.IsSimulatedCrash(e))
+        {
+            // Recorded like any other step, so the ledger names publish as the step that failed.
+            run.Records.Add(new StepRecord(PipelineSteps.Publish, publishStarted, clock(), StepState.Failed, null, Describe(e)));
+            throw new StepFailedException(PipelineSteps.Publish, e);
         }
     }
 
@@ -317,26 +363,10 @@ public sealed class PipelineRunner
         return DateOnly.FromDateTime(zone is null ? now.UtcDateTime : TimeZoneInfo.ConvertTime(now, zone).DateTime);
     }
 
-    /// <summary>The file outcomes ingest recorded before it failed, from the run's meta.run_files.</summary>
-    static IngestSummary? PartialIngest(WarehouseDb db, string runId)
+    /// <summary>Runs one step under its time limit and records how it went, in the ledger, the run's records and the observer.</summary>
+    void RunStepRecorded(string name, RunStep step, ActiveRun run, RunLedger ledger, CancellationToken ct)
     {
-        try
-        {
-            var rows = db.Connection.Query<(string Folder, string FileName, int? ExtractId, string Outcome, string? Reason)>(
-                "SELECT folder, file_name, extract_id, outcome, reason FROM meta.run_files WHERE run_id = $runId", new { runId });
-            return new IngestSummary(rows.Select(r => new FileOutcome(r.Folder, r.FileName,
-                Enum.TryParse<FileState>(r.Outcome, ignoreCase: true, out var state) ? state : FileState.Unreadable,
-                r.ExtractId, null, 0, 0, 0, r.Reason, [])).ToList());
-        }
-        catch (DuckDB.NET.Data.DuckDBException)
-        {
-            return null;
-        }
-    }
-
-    void RunStepRecorded(string name, RunContext context, RunLedger ledger, List<StepRecord> records, IRunObserver observer,
-        MonitorResilience resilience, RunStep step, CancellationToken ct)
-    {
+        var (context, resilience, observer) = (run.Context!, run.Resilience, run.Observer);
         ct.ThrowIfCancellationRequested();
         observer.StepStarted(name);
         var start = clock();
@@ -355,26 +385,30 @@ public sealed class PipelineRunner
                 });
                 return step(context, token);
             }, ct);
-            var record = new StepRecord(name, start, clock(), "succeeded", rows, message);
+            var record = new StepRecord(name, start, clock(), StepState.Succeeded, rows, message);
             ledger.Step(context.RunId, record);
-            records.Add(record);
+            run.Records.Add(record);
             observer.StepFinished(record);
         }
         catch (Exception e) when (!Faults.IsSimulatedCrash(e))
         {
             if (e is OperationCanceledException && ct.IsCancellationRequested && !timedOut) throw;
-            var why = timedOut || e is Polly.Timeout.TimeoutRejectedException
-                ? $"stopped at its time limit of {Seconds(context.Request, name)} s (timeouts.{name} in the pipeline file)"
+            var atLimit = timedOut || e is Polly.Timeout.TimeoutRejectedException;
+            // The timeout pipeline reports the limits it sees itself; an interrupted statement ends in DuckDB's own error.
+            if (timedOut && e is not Polly.Timeout.TimeoutRejectedException && resilience.TimeLimit(name) is { } limit)
+                resilience.ReportTimeout(name, limit);
+            var why = atLimit
+                ? $"stopped at its time limit of {Seconds(resilience, name)} s (timeouts.{name} in the pipeline file)"
                 : Describe(e);
-            var record = new StepRecord(name, start, clock(), "failed", null, why);
-            records.Add(record);
+            var record = new StepRecord(name, start, clock(), StepState.Failed, null, why);
+            run.Records.Add(record);
             observer.StepFinished(record);
-            throw new StepFailedException(name, timedOut || e is Polly.Timeout.TimeoutRejectedException ? new TimeoutException(why, e) : e);
+            throw new StepFailedException(name, atLimit ? new TimeoutException(why, e) : e);
         }
     }
 
-    static string Seconds(RunRequest request, string step) =>
-        request.Timeouts.TryGetValue(step, out var limit) ? limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "?";
+    static string Seconds(MonitorResilience resilience, string step) =>
+        resilience.TimeLimit(step) is { } limit ? MonitorResilience.Seconds(limit) : "?";
 
     /// <summary>
     /// Writes into the published warehouse's ledger. When nothing was published yet, the ledger-only warehouse
@@ -417,7 +451,6 @@ public sealed class PipelineRunner
         }
     }
 
-    /// <summary>An empty WAL holds nothing to replay; left behind by a write that found the disk full, it is only litter.</summary>
     /// <summary>Replays and checkpoints a non-empty write-ahead log into its warehouse, so the file alone is complete.</summary>
     static void FoldWal(string db)
     {
@@ -431,6 +464,7 @@ public sealed class PipelineRunner
         RemoveEmptyWal(db);
     }
 
+    /// <summary>An empty WAL holds nothing to replay; left behind by a write that found the disk full, it is only litter.</summary>
     static void RemoveEmptyWal(string db)
     {
         try
@@ -447,10 +481,10 @@ public sealed class PipelineRunner
     /// reports and exports are removed first, so that a disk that filled up while they were written has room for it.
     /// Returns "" or a note saying why the record could not be written.
     /// </summary>
-    string RecordFailure(string publishedDb, string workDir, string runId, RunRequest request, DateTimeOffset started,
-        List<StepRecord> records, IngestSummary? ingest, string message, string status)
+    string RecordFailure(ActiveRun run, string message, RunState state)
     {
-        var workDb = Path.Combine(workDir, "warehouse.duckdb");
+        var (publishedDb, workDir, workDb, runId) = (run.PublishedDb, run.WorkDir, run.WorkDb, run.RunId);
+        var (request, started, records, ingest) = (run.Request, run.Started, run.Records, run.Ingest);
         try
         {
             if (Directory.Exists(workDir))
@@ -485,7 +519,7 @@ public sealed class PipelineRunner
                     c.Execute("DELETE FROM meta.runs WHERE run_id = $runId; DELETE FROM meta.run_steps WHERE run_id = $runId; DELETE FROM meta.run_files WHERE run_id = $runId;", new { runId });
                     ledger.Start(runId, request, started);
                     foreach (var r in records) ledger.Step(runId, r);
-                    ledger.Finish(runId, status, clock(), ingest, message);
+                    ledger.Finish(runId, state, clock(), ingest, message);
                     if (withFindings)
                         PublishedLedger.CopyFindings(db, workDb, runId);
                     else
@@ -517,10 +551,11 @@ public sealed class PipelineRunner
         }
     }
 
-    RunResult Finish(RunResult result, string outDir, string workDir, RunRequest request, DateTimeOffset started)
+    /// <summary>Ends a run that publishes nothing: its work directory is removed and its last-run.json written.</summary>
+    RunResult Finish(RunResult result, ActiveRun run)
     {
-        try { if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        return WriteSummary(outDir, result, request, started);
+        try { if (Directory.Exists(run.WorkDir)) Directory.Delete(run.WorkDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        return WriteSummary(run.OutDir, result, run.Request, run.Started);
     }
 
     /// <summary>
@@ -569,6 +604,26 @@ public sealed class PipelineRunner
         TimeoutException t => t.Message,
         _ => e.Message,
     };
+
+    /// <summary>What one run knows about itself while it goes; read by the failure handling at whatever point the run stopped.</summary>
+    sealed class ActiveRun(RunRequest request, IRunObserver observer, string runId, DateTimeOffset started, string outDir, MonitorResilience resilience)
+    {
+        public RunRequest Request { get; } = request;
+        public IRunObserver Observer { get; } = observer;
+        public string RunId { get; } = runId;
+        public DateTimeOffset Started { get; } = started;
+        public string OutDir { get; } = outDir;
+        public MonitorResilience Resilience { get; } = resilience;
+        public string PublishedDb { get; } = Path.Combine(outDir, "warehouse.duckdb");
+        public string WorkDir { get; } = Publisher.WorkDirFor(outDir, runId);
+        public string WorkDb => Path.Combine(WorkDir, "warehouse.duckdb");
+        public List<StepRecord> Records { get; } = [];
+        public RunContext? Context { get; set; }
+        public IngestSummary? Ingest => Context?.Ingest;
+    }
+
+    /// <summary>What Prepare found: the input the steps work on.</summary>
+    sealed record PreparedRun(ReferenceSet Reference, Discovery Discovery, IReadOnlyDictionary<string, string> Unsettled, DateOnly Today, string Fingerprint);
 
     sealed class NullObserver : IRunObserver;
 }

@@ -32,13 +32,13 @@ public sealed class ExtractStore(DuckDBConnection connection)
             new { fileName });
 
     /// <summary>How an extract was stored, as a file outcome (used when the same bytes come by again).</summary>
-    public Monitor.Pipeline.FileOutcome Describe(int extractId)
+    public FileOutcome Describe(int extractId)
     {
         var e = connection.QueryFirst<(string Folder, string FileName, string State, string? Encoding, long? RowsTotal, long? RowsLoaded, long? RowsQuarantined, string? Reason)>(
             "SELECT folder, file_name, state, encoding, rows_total, rows_loaded, rows_quarantined, reason FROM meta.extracts WHERE extract_id = $extractId",
             new { extractId });
         var warnings = connection.Query<string>("SELECT message FROM meta.extract_messages WHERE extract_id = $extractId", new { extractId }).ToList();
-        var state = e.State == "loaded" ? Monitor.Pipeline.FileState.Loaded : Monitor.Pipeline.FileState.Rejected;
+        var state = e.State == "loaded" ? FileState.Loaded : FileState.Rejected;
         return new(e.Folder, e.FileName, state, extractId, e.Encoding, e.RowsTotal ?? 0, e.RowsLoaded ?? 0, e.RowsQuarantined ?? 0, e.Reason, warnings, e.State);
     }
 

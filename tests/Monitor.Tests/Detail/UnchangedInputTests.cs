@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using Monitor.Pipeline;
-using Monitor.Sources.Detail;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

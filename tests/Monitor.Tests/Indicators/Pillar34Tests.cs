@@ -3,6 +3,7 @@
 using Dapper;
 using Monitor.Indicators;
 using Monitor.Pipeline;
+using Monitor.Sources;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

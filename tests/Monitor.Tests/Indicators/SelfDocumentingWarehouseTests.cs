@@ -4,7 +4,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Monitor.Pipeline;
-using Monitor.Sources.Detail;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

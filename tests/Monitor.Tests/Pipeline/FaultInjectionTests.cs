@@ -3,6 +3,7 @@
 using System.Text.Json;
 using Dapper;
 using Monitor.Pipeline;
+using Monitor.Sources;
 using Monitor.Pipeline.Definition;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;

@@ -1,6 +1,7 @@
 // Running twice changes nothing; a newer vintage supersedes without deleting; as-of reproduces the past.
 using Dapper;
 using Monitor.Pipeline;
+using Monitor.Sources;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

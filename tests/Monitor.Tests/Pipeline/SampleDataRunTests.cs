@@ -1,6 +1,7 @@
 // End to end on the bundled sample-data: the real pipeline into a real DuckDB file in a temp directory.
 using Dapper;
 using Monitor.Pipeline;
+using Monitor.Sources;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

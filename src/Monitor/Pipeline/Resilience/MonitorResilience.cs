@@ -1,5 +1,8 @@
 // The resilience pipelines of a run, configured once from the pipeline file and applied at the boundaries:
 // the file system ("file-io"), the DuckDB file lock ("warehouse-lock") and the time limit of each step.
+// Every retry and every time limit reached is reported: during a run to that run's observer (its log), otherwise
+// to the logger it was built with.
+using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,25 +24,28 @@ public static class ResiliencePipelineNames
 public sealed class MonitorResilience
 {
     readonly IReadOnlyDictionary<string, TimeSpan> stepTimeouts;
+    readonly ILogger log;
+    // Per flow of execution, so one set of pipelines can serve runs that overlap (in tests) without mixing their logs.
+    readonly AsyncLocal<IRunObserver?> currentRun = new();
 
     /// <param name="retry">Tries and first wait for file-io and warehouse-lock; waits double (2 s, 4 s, 8 s ...).</param>
     /// <param name="stepTimeouts">Time limit per step name; steps not listed run without one.</param>
     public MonitorResilience(RetryDefinition retry, IReadOnlyDictionary<string, TimeSpan> stepTimeouts, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         this.stepTimeouts = stepTimeouts;
-        var log = logger ?? NullLogger.Instance;
+        log = logger ?? NullLogger.Instance;
         var time = timeProvider ?? TimeProvider.System;
         Registry = new ResiliencePipelineRegistry<string>();
 
         Registry.TryAddBuilder(ResiliencePipelineNames.FileIo, (builder, _) =>
         {
             builder.TimeProvider = time;
-            AddRetry(builder, retry, IsTransientIo, log, ResiliencePipelineNames.FileIo);
+            AddRetry(builder, retry, IsTransientIo, ResiliencePipelineNames.FileIo);
         });
         Registry.TryAddBuilder(ResiliencePipelineNames.WarehouseLock, (builder, _) =>
         {
             builder.TimeProvider = time;
-            AddRetry(builder, retry, IsWarehouseLocked, log, ResiliencePipelineNames.WarehouseLock);
+            AddRetry(builder, retry, IsWarehouseLocked, ResiliencePipelineNames.WarehouseLock);
         });
         foreach (var (step, limit) in stepTimeouts)
         {
@@ -51,7 +57,7 @@ public sealed class MonitorResilience
                     Timeout = limit,
                     OnTimeout = args =>
                     {
-                        log.LogError("Step {Step} was stopped after its time limit of {Limit} (timeouts.{Step} in the pipeline file)", step, args.Timeout, step);
+                        ReportTimeout(step, args.Timeout);
                         return default;
                     },
                 });
@@ -63,11 +69,44 @@ public sealed class MonitorResilience
     public static MonitorResilience FromDefinition(PipelineDefinition definition, ILogger? logger = null, TimeProvider? timeProvider = null) =>
         new(definition.Retry, definition.Timeouts, logger, timeProvider);
 
+    /// <summary>The pipelines of a run request: its retry settings and its step time limits.</summary>
+    public static MonitorResilience ForRequest(RunRequest request, ILogger? logger = null, TimeProvider? timeProvider = null) =>
+        new(request.Retry, request.Timeouts, logger, timeProvider);
+
     /// <summary>Default retries and no step time limits, for runs started without a pipeline file.</summary>
     public static MonitorResilience Default(ILogger? logger = null) =>
         new(RetryDefinition.Default, new Dictionary<string, TimeSpan>(), logger);
 
     public ResiliencePipelineRegistry<string> Registry { get; }
+
+    /// <summary>
+    /// Reports retries and time limits to the run's observer, instead of the logger, until the result is disposed.
+    /// The runner calls it for the length of each run.
+    /// </summary>
+    public IDisposable ReportTo(IRunObserver observer)
+    {
+        var previous = currentRun.Value;
+        currentRun.Value = observer;
+        return new Restore(() => currentRun.Value = previous);
+    }
+
+    /// <summary>
+    /// Reports a step stopped at its time limit. Called by the timeout pipeline, and by the runner when the limit
+    /// interrupted a DuckDB statement (the step then fails with DuckDB's error, which the timeout pipeline does not see).
+    /// </summary>
+    public void ReportTimeout(string step, TimeSpan limit)
+    {
+        if (currentRun.Value is { } run)
+            run.Warning($"step {step} stopped at its time limit of {Seconds(limit)} s (timeouts.{step} in the pipeline file)");
+        else
+            log.LogError("Step {Step} was stopped after its time limit of {Limit} (timeouts.{Step} in the pipeline file)", step, limit, step);
+    }
+
+    /// <summary>The time limit of a step, or null when it has none.</summary>
+    public TimeSpan? TimeLimit(string step) => stepTimeouts.TryGetValue(step, out var limit) ? limit : null;
+
+    /// <summary>A limit as the pipeline file writes it: seconds, up to three decimals.</summary>
+    public static string Seconds(TimeSpan limit) => limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Retries file-system operations that failed for a passing reason (file in use, busy, interrupted).</summary>
     public ResiliencePipeline FileIo => Registry.GetPipeline(ResiliencePipelineNames.FileIo);
@@ -95,7 +134,7 @@ public sealed class MonitorResilience
         return false;
     }
 
-    static void AddRetry(ResiliencePipelineBuilder builder, RetryDefinition retry, Func<Exception, bool> handles, ILogger log, string name)
+    void AddRetry(ResiliencePipelineBuilder builder, RetryDefinition retry, Func<Exception, bool> handles, string name)
     {
         if (retry.Attempts <= 1) return;
         builder.AddRetry(new RetryStrategyOptions
@@ -108,10 +147,19 @@ public sealed class MonitorResilience
             UseJitter = false,
             OnRetry = args =>
             {
-                log.LogWarning("{Pipeline}: try {Attempt} of {Attempts} failed ({Error}); trying again in {Delay:0.#} s",
-                    name, args.AttemptNumber + 1, retry.Attempts, args.Outcome.Exception?.Message, args.RetryDelay.TotalSeconds);
+                if (currentRun.Value is { } run)
+                    run.Warning(string.Create(CultureInfo.InvariantCulture,
+                        $"{name}: try {args.AttemptNumber + 1} of {retry.Attempts} failed ({args.Outcome.Exception?.Message}); trying again in {args.RetryDelay.TotalSeconds:0.#} s"));
+                else
+                    log.LogWarning("{Pipeline}: try {Attempt} of {Attempts} failed ({Error}); trying again in {Delay:0.#} s",
+                        name, args.AttemptNumber + 1, retry.Attempts, args.Outcome.Exception?.Message, args.RetryDelay.TotalSeconds);
                 return default;
             },
         });
+    }
+
+    sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }

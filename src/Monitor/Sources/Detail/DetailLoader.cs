@@ -4,7 +4,6 @@ using System.Globalization;
 using Dapper;
 using DuckDB.NET.Data;
 using Monitor.Domain;
-using Monitor.Pipeline;
 using Monitor.Warehouse;
 
 namespace Monitor.Sources.Detail;

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Monitor.Pipeline;
+using Monitor.Sources;
 
-namespace Monitor.Sources.Detail;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// A SHA-256 over everything that decides a run's result: the program build, the run's options (as-of date,

@@ -1,16 +1,17 @@
 // The unchanged-input skip of `monitor run`: the fingerprint of a published run, and the ledger entry of a skipped one.
 using Dapper;
 using DuckDB.NET.Data;
-using Monitor.Pipeline;
+using Monitor.Sources;
 using Monitor.Warehouse;
 
-namespace Monitor.Sources.Detail;
+namespace Monitor.Pipeline;
 
 public sealed record PublishedRun(string RunId, string Fingerprint);
 
 public static class UnchangedInput
 {
-    public const string SkippedStatus = "skipped_unchanged";
+    /// <summary>The ledger word of a skipped run; see <see cref="RunState.SkippedUnchanged"/>.</summary>
+    public static readonly string SkippedStatus = RunState.SkippedUnchanged.ToLedgerValue();
 
     /// <summary>The latest published run that succeeded without data problems and recorded a fingerprint, read from the
     /// published warehouse opened read-only; null when there is none or the warehouse predates fingerprints.
@@ -24,9 +25,9 @@ public static class UnchangedInput
             using var db = WarehouseDb.OpenReadOnly(publishedDb);
             return db.Connection.QueryFirstOrDefault<PublishedRun>("""
                 SELECT run_id AS RunId, input_fingerprint AS Fingerprint FROM meta.runs
-                WHERE status = 'succeeded' AND input_fingerprint IS NOT NULL
+                WHERE status = $succeeded AND input_fingerprint IS NOT NULL
                 ORDER BY started_at DESC, run_id DESC LIMIT 1
-                """);
+                """, new { succeeded = RunState.Succeeded.ToLedgerValue() });
         }
         catch (DuckDBException)
         {
@@ -57,9 +58,9 @@ public static class UnchangedInput
             observer.Info(message);
             var ledger = new RunLedger(db.Connection);
             ledger.Start(runId, request, started);
-            ledger.Finish(runId, SkippedStatus, now, null, message);
+            ledger.Finish(runId, RunState.SkippedUnchanged, now, null, message);
         }
-        return new RunResult(runId, SkippedStatus, ExitCodes.Success, null, [], message, null);
+        return new RunResult(runId, RunState.SkippedUnchanged, ExitCodes.Success, null, [], message, null);
     }
 
     /// <summary>The datasets the source_freshness check finds overdue at <paramref name="today"/>.</summary>
