@@ -105,18 +105,11 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         return new IngestSummary(outcomes);
     }
 
-    /// <summary>The reason a file dated after the day of the run is rejected, or null when its date has come.</summary>
-    public static string? FutureVintage(DiscoveredFile file, DateOnly? today) =>
-        file.Vintage is { } v && today is { } t && v.Date > t
-            ? $"publication date in the future: the vintage {v.Date:yyyy-MM-dd} in the file name is after the day of the run ({t:yyyy-MM-dd}); " +
-              "a vintage is the date the figures were published. The file is not stored, so a run on or after that date reads it"
-            : null;
-
     FileOutcome IngestOne(WarehouseDb db, ExtractStore store, string runId, DiscoveredFile file, DateOnly? today, CancellationToken ct)
     {
         if (file.Unreadable is { } notRegular)
             return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {notRegular}", []);
-        if (FutureVintage(file, today) is { } future)
+        if (file.FutureVintage(today) is { } future)
             return new FileOutcome(file.Folder, file.FileName, FileState.Rejected, null, null, 0, 0, 0, future, []);
         if (fastDetail && DetailLoader.Handles(file))
         {
