@@ -1,3 +1,4 @@
+-- depends_on: none
 -- cbs_arbeidsproductiviteit: the vintage in force per year and industry. Only extracts that loaded
 -- count, and only those published on or before the run's as-of date (unset means latest). A later
 -- vintage revises a provisional year; both stay in raw.

@@ -1,3 +1,4 @@
+-- depends_on: none
 -- programma_acties: unlike the statistical extracts, a vintage is the complete action register as it
 -- stood on its date. Two views:
 --   stg_programma_acties_vintages: every loaded vintage on or before the as-of date, each row flagged

@@ -1,3 +1,4 @@
+-- depends_on: none
 -- programma_overleggen: the vintage in force per meeting (date and type). A later vintage adds the
 -- meetings held since and may correct earlier rows; only loaded extracts published on or before the
 -- run's as-of date count.

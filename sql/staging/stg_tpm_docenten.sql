@@ -1,3 +1,4 @@
+-- depends_on: staging.key_level_vintage
 -- tpm_docenten: the vintage in force per key. Only extracts that loaded count, and only those
 -- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_tpm_docenten AS

@@ -1,5 +1,6 @@
+-- depends_on: staging.key_level_vintage
 -- tpm_stromen: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
--- 00_key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
 -- delivered the same key without its region (Jaar, Stroom, Categorie) by region; in_national marks the rows the
 -- national figure is formed from. Only extracts that loaded count, and only those published on or before the
 -- run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).

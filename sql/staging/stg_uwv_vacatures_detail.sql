@@ -1,3 +1,4 @@
+-- depends_on: staging.key_level_vintage
 -- uwv_vacatures_detail: per vacancy the record of the latest vintage in force (as-of aware).
 CREATE OR REPLACE VIEW staging.stg_uwv_vacatures_detail AS
 SELECT

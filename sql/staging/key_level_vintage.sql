@@ -1,6 +1,7 @@
+-- depends_on: none
 -- The vintage rule at key level, shared by every dataset whose national figure is either a delivered NL
 -- row or the sum of regional rows (tpm_onderwijs: Techniekpact regions; tpm/predict werkzaam and stromen,
--- predict_onderwijs: provinces). This file sorts before the stg_* views, which call it.
+-- predict_onderwijs: provinces). The stg_* views that call it declare it in their depends_on header.
 --
 -- staging.as_of_limit(): the last vintage date a build may use (SET VARIABLE as_of = DATE '...'; unset: no limit).
 --

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_tpm_onderwijs_cells
 -- Pillar 1, Techniekpactmonitor: education counts and shares per school year, region and
 -- onderwijssoort (category NULL = all onderwijssoorten). Shares divide summed counts.
 CREATE SCHEMA IF NOT EXISTS intermediate;

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_werkzaam_cells
 -- Pillar 2, diversity: the share of women among the people working in techniek (Techniekpactmonitor)
 -- and in ICT (pr-eDICT), per year and region, from the workforce cells by sex (each domain from its
 -- own source, never added together). Incomplete when a sex is missing or a cell was not delivered.

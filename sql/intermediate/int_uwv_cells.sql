@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_uwv_placement, staging.stg_uwv_vacatures
 -- UWV rows per labour-market region and occupation class, placed in every region (the AM region,
 -- its province from ref.arbeidsmarktregios, NL) and domain (techniek = class 07, ict = class 08,
 -- totaal = every class) they count for. NL is always the sum of the regions: UWV delivers no NL rows.

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_programma_overleggen
 -- Pillar 4, the governance: per year and type of meeting, the meetings held and the attendance
 -- (partners present / partners invited, both summed over the meetings of the year: never a mean of
 -- per-meeting ratios). Every type seen in the data gets a row for every year with meetings (0 when it
@@ -45,6 +46,6 @@ SELECT indicator, 'totaal' AS domain,
        CAST(NULL AS VARCHAR) AS label, numerator, denominator,
        'Programmabureau' AS source, vintage,
        -- the only reason the count is incomplete is that the year has not ended: a target already met
-       -- may still be on_track (CONTRACTS.md); the status in 90_mart_indicator_values decides
+       -- may still be on_track (CONTRACTS.md); the status in marts/indicator_values decides
        period_open
 FROM v;

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_uwv_detail_open, intermediate.int_uwv_placement
 -- openstaande_vacatures, source variant 'vacaturebestand': open vacancies at quarter end counted from UWV's
 -- vacancy-level records (intermediate.int_uwv_detail_open), per domain (techniek = class 07, ict = 08, totaal = all)
 -- and region (AM region, its province, NL = sum of the regions). The category tells it from the aggregate figure

@@ -1,5 +1,6 @@
+-- depends_on: staging.stg_tpm_docenten
 -- Pillar 1, Techniekpactmonitor: hybrid teachers per year (national), by onderwijssoort and in
--- total; the target comes from the register (80_int_targets.sql).
+-- total; the target comes from the register (int_targets.sql).
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_tpm_docenten_values AS
 WITH agg AS (

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_cbs_arbeidsproductiviteit
 -- Pillar 3, CBS: the volume change of labour productivity per year, for the whole economy (the
 -- delivered totaal row, category NULL) and per SBI 2008 section (category = the letter). Growth rates
 -- of industries are never added or averaged: each value is one delivered cell. provisional is true for

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_predict_stromen, staging.stg_tpm_stromen
 -- Labour-market flow rows of both domains (techniek: Techniekpactmonitor, ict: pr-eDICT; never
 -- added together), placed in their province and in NL, with the same NL rule as the stock, per year,
 -- flow and category (staging.key_level_in_force).

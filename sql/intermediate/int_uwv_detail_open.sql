@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_uwv_vacatures_detail
 -- Open vacancies at each quarter end per labour-market region and occupation class, from the vacancy-level
 -- records in force (staging.stg_uwv_vacatures_detail, so as-of aware). A table, not a view: it is read by the
 -- indicator values and by the reconciliation check, and the detail data can hold tens of millions of rows.

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_uwv_cells
 -- UWV per quarter, domain and region (AM region, province, NL): open vacancies, short WW and the
 -- spanningsindicator, always from summed vacancies and summed WW, never a mean of regional ratios.
 CREATE SCHEMA IF NOT EXISTS intermediate;

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_predict_onderwijs
 -- pr-eDICT education rows placed in every region they count for: their own province, and NL
 -- (per key without its region, by the staging rule staging.key_level_in_force: the delivered NL row, or
 -- the sum of the provinces when the latest vintage delivering that key came by province).

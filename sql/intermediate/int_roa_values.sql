@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_roa_cells
 -- ROA per forecast period and domain (national): job openings, school-leaver inflow, the
 -- expected shortage between them, and ROA's own bottleneck indicator for classes 07 and 08.
 CREATE SCHEMA IF NOT EXISTS intermediate;

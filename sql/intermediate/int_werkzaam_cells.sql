@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_predict_werkzaam, staging.stg_tpm_werkzaam
 -- Workforce stock rows of both domains, each from its own source (techniek: Techniekpactmonitor,
 -- ict: pr-eDICT; never added together), placed in their province and in NL. NL is decided per year and
 -- sex by the staging rule (staging.key_level_in_force): the delivered NL row, or the sum of the provinces

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_predict_onderwijs_cells
 -- Pillar 1, pr-eDICT: entrants in ICT programmes per school year and region, by programme type
 -- (category ict | hybride | NULL = both), and the share of women among them by onderwijssoort.
 CREATE SCHEMA IF NOT EXISTS intermediate;

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_roa_prognoses
 -- ROA forecast rows per occupation class, placed in their domains (techniek = class 07,
 -- ict = class 08, totaal = every class). ROA forecasts are national only.
 CREATE SCHEMA IF NOT EXISTS intermediate;

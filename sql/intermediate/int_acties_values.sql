@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_programma_acties
 -- Pillar 4, the execution of the actions, per quarter from the last register vintage delivered in
 -- that quarter (stg_programma_acties_vintages), for all pillars (category NULL) and per pillar
 -- (pijler1..pijler4; a pillar without actions counts 0): actions in the register, completed, behind

@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_tpm_onderwijs
 -- Techniekpactmonitor education rows placed in every region they count for: their own
 -- Techniekpact region, and NL. Which rows form NL is decided per key without its region by the
 -- staging rule (staging.key_level_in_force): the delivered NL row, or the sum of the TP regions when the
