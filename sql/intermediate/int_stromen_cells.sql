@@ -1,7 +1,7 @@
--- depends_on: staging.stg_predict_stromen, staging.stg_tpm_stromen
+-- depends_on: intermediate.int_nl_or_regions, staging.stg_predict_stromen, staging.stg_tpm_stromen
 -- Labour-market flow rows of both domains (techniek: Techniekpactmonitor, ict: pr-eDICT; never
 -- added together), placed in their province and in NL, with the same NL rule as the stock, per year,
--- flow and category (staging.key_level_in_force).
+-- flow and category (staging.key_level_in_force, applied by intermediate.nl_or_regions).
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_stromen_cells AS
 WITH s AS (
@@ -13,16 +13,8 @@ WITH s AS (
            jaar, stroom, categorie, regio, aantal, aantal_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_predict_stromen
 )
-SELECT s.domain, s.source, s.jaar, s.stroom, s.categorie,
-       s.regio AS region,
-       CASE WHEN s.regio = 'NL' THEN 'nl' ELSE 'provincie' END AS region_level,
-       s.aantal, s.aantal_status,
-       s.dataset, s.regio AS input_region, s.vintage, s.extract_id, s.line_number
-FROM s
-UNION ALL
-SELECT s.domain, s.source, s.jaar, s.stroom, s.categorie,
-       'NL', 'nl',
-       s.aantal, s.aantal_status,
-       s.dataset, s.regio, s.vintage, s.extract_id, s.line_number
-FROM s
-WHERE s.regio <> 'NL' AND s.in_national;
+SELECT domain, source, jaar, stroom, categorie,
+       region, region_level,
+       aantal, aantal_status,
+       dataset, input_region, vintage, extract_id, line_number
+FROM intermediate.nl_or_regions(s, 'provincie');

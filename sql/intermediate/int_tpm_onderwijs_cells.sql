@@ -1,4 +1,4 @@
--- depends_on: staging.stg_tpm_onderwijs
+-- depends_on: intermediate.int_nl_or_regions, staging.stg_tpm_onderwijs
 -- Techniekpactmonitor education rows placed in every region they count for: their own
 -- Techniekpact region, and NL. Which rows form NL is decided per key without its region by the
 -- staging rule (staging.key_level_in_force): the delivered NL row, or the sum of the TP regions when the
@@ -6,18 +6,10 @@
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_tpm_onderwijs_cells AS
 WITH s AS (
-    SELECT * FROM staging.stg_tpm_onderwijs
+    SELECT *, 'tpm_onderwijs' AS dataset FROM staging.stg_tpm_onderwijs
 )
-SELECT s.studiejaar, s.studiejaar_start, s.onderwijssoort, s.fase, s.richting, s.geslacht,
-       s.regio AS region,
-       CASE WHEN s.regio = 'NL' THEN 'nl' ELSE 'techniekpactregio' END AS region_level,
-       s.aantal, s.aantal_status,
-       'tpm_onderwijs' AS dataset, s.regio AS input_region, s.vintage, s.extract_id, s.line_number
-FROM s
-UNION ALL
-SELECT s.studiejaar, s.studiejaar_start, s.onderwijssoort, s.fase, s.richting, s.geslacht,
-       'NL', 'nl',
-       s.aantal, s.aantal_status,
-       'tpm_onderwijs', s.regio, s.vintage, s.extract_id, s.line_number
-FROM s
-WHERE s.regio <> 'NL' AND s.in_national;
+SELECT studiejaar, studiejaar_start, onderwijssoort, fase, richting, geslacht,
+       region, region_level,
+       aantal, aantal_status,
+       dataset, input_region, vintage, extract_id, line_number
+FROM intermediate.nl_or_regions(s, 'techniekpactregio');

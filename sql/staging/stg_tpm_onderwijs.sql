@@ -1,16 +1,13 @@
--- depends_on: staging.key_level_vintage
+-- depends_on: staging.vintage_in_force
 -- tpm_onderwijs: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
--- key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- vintage_in_force.sql): per key the latest vintage, except that an NL row gives way when a later vintage
 -- delivered the same key without its region (Studiejaar, Onderwijssoort, Fase, Richting, Geslacht) by region;
 -- in_national marks the rows the national figure is formed from. Only extracts that loaded count, and only
 -- those published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_tpm_onderwijs AS
 WITH delivered AS (
     SELECT r.*, {'studiejaar': r.studiejaar, 'onderwijssoort': r.onderwijssoort, 'fase': r.fase, 'richting': r.richting, 'geslacht': r.geslacht} AS key_without_region
-    FROM raw.tpm_onderwijs AS r
-    JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-    WHERE e.state = 'loaded'
-      AND r.vintage <= staging.as_of_limit()
+    FROM staging.loaded_rows('raw.tpm_onderwijs') AS r
 )
 SELECT
     studiejaar,
