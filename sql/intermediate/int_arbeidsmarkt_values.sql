@@ -132,7 +132,10 @@ v AS (
     WHERE t.domain = 'ict' AND t.region = 'NL'
 )
 SELECT indicator, domain,
-       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order, b.period_start, b.period_end,
        region, region_level, category, value, unit, target, on_track, incomplete, label,
        numerator, denominator, source, vintage
-FROM v;
+FROM v
+LEFT JOIN (SELECT DISTINCT jaar, period_start, period_end FROM intermediate.int_werkzaam_cells
+           UNION
+           SELECT DISTINCT jaar, period_start, period_end FROM intermediate.int_stromen_cells) AS b USING (jaar);

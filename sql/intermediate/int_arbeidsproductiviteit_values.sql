@@ -6,7 +6,7 @@
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_arbeidsproductiviteit_values AS
 SELECT 'arbeidsproductiviteit_groei' AS indicator, 'totaal' AS domain,
-       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order, period_start, period_end,
        'NL' AS region, 'nl' AS region_level,
        CASE WHEN bedrijfstak = 'totaal' THEN NULL ELSE bedrijfstak END AS category,
        productiviteit_mutatie AS value, 'procent' AS unit,

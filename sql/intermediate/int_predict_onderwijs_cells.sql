@@ -7,7 +7,7 @@ CREATE OR REPLACE VIEW intermediate.int_predict_onderwijs_cells AS
 WITH s AS (
     SELECT *, 'predict_onderwijs' AS dataset FROM staging.stg_predict_onderwijs
 )
-SELECT studiejaar, studiejaar_start, onderwijssoort, fase, type, geslacht,
+SELECT studiejaar, studiejaar_start, period_start, period_end, onderwijssoort, fase, type, geslacht,
        region, region_level,
        aantal, aantal_status,
        dataset, input_region, vintage, extract_id, line_number

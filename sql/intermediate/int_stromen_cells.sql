@@ -6,14 +6,14 @@ CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_stromen_cells AS
 WITH s AS (
     SELECT 'techniek' AS domain, 'Techniekpactmonitor' AS source, 'tpm_stromen' AS dataset,
-           jaar, stroom, categorie, regio, aantal, aantal_status, vintage, extract_id, line_number, in_national
+           jaar, period_start, period_end, stroom, categorie, regio, aantal, aantal_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_tpm_stromen
     UNION ALL
     SELECT 'ict', 'pr-eDICT', 'predict_stromen',
-           jaar, stroom, categorie, regio, aantal, aantal_status, vintage, extract_id, line_number, in_national
+           jaar, period_start, period_end, stroom, categorie, regio, aantal, aantal_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_predict_stromen
 )
-SELECT domain, source, jaar, stroom, categorie,
+SELECT domain, source, jaar, period_start, period_end, stroom, categorie,
        region, region_level,
        aantal, aantal_status,
        dataset, input_region, vintage, extract_id, line_number

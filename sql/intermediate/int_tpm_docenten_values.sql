@@ -12,11 +12,12 @@ WITH agg AS (
     GROUP BY GROUPING SETS ((jaar, onderwijssoort), (jaar))
 )
 SELECT 'hybride_docenten' AS indicator, 'techniek' AS domain,
-       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order, b.period_start, b.period_end,
        'NL' AS region, 'nl' AS region_level, category,
        CAST(value AS DOUBLE) AS value, 'aantal' AS unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track,
        incomplete,
        CAST(NULL AS VARCHAR) AS label, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
        'Techniekpactmonitor' AS source, vintage
-FROM agg;
+FROM agg
+LEFT JOIN (SELECT DISTINCT jaar, period_start, period_end FROM staging.stg_tpm_docenten) AS b USING (jaar);

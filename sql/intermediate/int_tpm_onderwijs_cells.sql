@@ -8,7 +8,7 @@ CREATE OR REPLACE VIEW intermediate.int_tpm_onderwijs_cells AS
 WITH s AS (
     SELECT *, 'tpm_onderwijs' AS dataset FROM staging.stg_tpm_onderwijs
 )
-SELECT studiejaar, studiejaar_start, onderwijssoort, fase, richting, geslacht,
+SELECT studiejaar, studiejaar_start, period_start, period_end, onderwijssoort, fase, richting, geslacht,
        region, region_level,
        aantal, aantal_status,
        dataset, input_region, vintage, extract_id, line_number

@@ -9,7 +9,7 @@ WITH placed AS (
     FROM staging.stg_uwv_vacatures AS v
     JOIN intermediate.int_uwv_region_placement AS p USING (arbeidsmarktregio)
 )
-SELECT domain, periode, periode_volgorde, beroepsklasse, region, region_level,
+SELECT domain, periode, periode_volgorde, period_start, period_end, beroepsklasse, region, region_level,
        openstaande_vacatures, openstaande_vacatures_status,
        ww_korter_dan_half_jaar, ww_korter_dan_half_jaar_status,
        'uwv_vacatures' AS dataset, arbeidsmarktregio AS input_region, vintage, extract_id, line_number

@@ -8,14 +8,14 @@ CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_werkzaam_cells AS
 WITH s AS (
     SELECT 'techniek' AS domain, 'Techniekpactmonitor' AS source, 'tpm_werkzaam' AS dataset,
-           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
+           jaar, period_start, period_end, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_tpm_werkzaam
     UNION ALL
     SELECT 'ict', 'pr-eDICT', 'predict_werkzaam',
-           jaar, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
+           jaar, period_start, period_end, regio, geslacht, werkzaam, werkzaam_status, vintage, extract_id, line_number, in_national
     FROM staging.stg_predict_werkzaam
 )
-SELECT domain, source, jaar, geslacht,
+SELECT domain, source, jaar, period_start, period_end, geslacht,
        region, region_level,
        werkzaam, werkzaam_status,
        dataset, input_region, vintage, extract_id, line_number

@@ -14,6 +14,8 @@ SELECT
     CAST(period AS VARCHAR) AS period,
     CAST(period_type AS VARCHAR) AS period_type,
     CAST(period_order AS INTEGER) AS period_order,
+    CAST(period_start AS DATE) AS period_start,
+    CAST(period_end AS DATE) AS period_end,
     CAST(region AS VARCHAR) AS region,
     CAST(region_level AS VARCHAR) AS region_level,
     CAST(category AS VARCHAR) AS category,

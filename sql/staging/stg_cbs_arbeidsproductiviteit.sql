@@ -18,7 +18,10 @@ SELECT
     arbeidsvolume_mutatie_status,
     status,
     status IN ('voorlopig', 'nader_voorlopig') AS provisional,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number
-FROM staging.latest_in_force(delivered);
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'year' AND pb.period = CAST(jaar AS VARCHAR);

@@ -18,9 +18,12 @@ SELECT
     geslacht,
     aantal,
     aantal_status,
-    CAST(substr(studiejaar,1,4) AS INTEGER) AS studiejaar_start,
+    CAST(year(period_start) AS INTEGER) AS studiejaar_start,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number,
     in_national
-FROM staging.key_level_in_force(delivered);
+FROM staging.key_level_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'school_year' AND pb.period = studiejaar;

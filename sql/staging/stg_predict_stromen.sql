@@ -16,8 +16,11 @@ SELECT
     regio,
     aantal,
     aantal_status,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number,
     in_national
-FROM staging.key_level_in_force(delivered);
+FROM staging.key_level_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'year' AND pb.period = CAST(jaar AS VARCHAR);

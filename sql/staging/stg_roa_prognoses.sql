@@ -23,9 +23,12 @@ SELECT
     itkp_status,
     typering,
     typering_status,
-    CAST(substr(prognoseperiode,1,4) AS INTEGER) AS periode_begin,
-    CAST(substr(prognoseperiode,6,4) AS INTEGER) AS periode_eind,
+    CAST(year(period_start) AS INTEGER) AS periode_begin,
+    CAST(year(period_end) AS INTEGER) AS periode_eind,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number
-FROM staging.latest_in_force(delivered);
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'forecast_period' AND pb.period = prognoseperiode;

@@ -11,7 +11,10 @@ SELECT
     onderwijssoort,
     hybride_docenten,
     hybride_docenten_status,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number
-FROM staging.latest_in_force(delivered);
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'year' AND pb.period = CAST(jaar AS VARCHAR);

@@ -14,11 +14,14 @@ SELECT
     openstaande_vacatures_status,
     ww_korter_dan_half_jaar,
     ww_korter_dan_half_jaar_status,
-    CAST(substr(periode,1,4) AS INTEGER) AS jaar,
-    CAST(substr(periode,7,1) AS INTEGER) AS kwartaal,
-    CAST(substr(periode,1,4) AS INTEGER) * 10 + CAST(substr(periode,7,1) AS INTEGER) AS periode_volgorde,
-    last_day(make_date(CAST(substr(periode,1,4) AS INTEGER), CAST(substr(periode,7,1) AS INTEGER) * 3, 1)) AS kwartaal_einde,
+    CAST(year(period_start) AS INTEGER) AS jaar,
+    CAST(quarter(period_start) AS INTEGER) AS kwartaal,
+    CAST(year(period_start) * 10 + quarter(period_start) AS INTEGER) AS periode_volgorde,
+    period_end AS kwartaal_einde,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number
-FROM staging.latest_in_force(delivered);
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'quarter' AND pb.period = periode;

@@ -48,6 +48,9 @@ public static class IndicatorBuilder
         long revisions;
         using (var tx = db.Connection.BeginTransaction())
         {
+            // The first and last day of every period (meta.period_bounds, read by the staging views): ExtractStore writes
+            // them at load; rows loaded before migration 012 get theirs here.
+            PeriodBounds.Fill(db.Connection, tx);
             foreach (var model in models)
             {
                 try
