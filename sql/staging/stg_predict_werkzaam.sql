@@ -1,15 +1,13 @@
+-- depends_on: staging.vintage_in_force
 -- predict_werkzaam: the rows in force, by the key-level vintage rule (staging.key_level_in_force, see
--- 00_key_level_vintage.sql): per key the latest vintage, except that an NL row gives way when a later vintage
+-- vintage_in_force.sql): per key the latest vintage, except that an NL row gives way when a later vintage
 -- delivered the same key without its region (Jaar, Geslacht) by region; in_national marks the rows the national
 -- figure is formed from. Only extracts that loaded count, and only those published on or before the run's as-of
 -- date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_predict_werkzaam AS
 WITH delivered AS (
     SELECT r.*, {'jaar': r.jaar, 'geslacht': r.geslacht} AS key_without_region
-    FROM raw.predict_werkzaam AS r
-    JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-    WHERE e.state = 'loaded'
-      AND r.vintage <= staging.as_of_limit()
+    FROM staging.loaded_rows('raw.predict_werkzaam') AS r
 )
 SELECT
     jaar,
@@ -17,8 +15,11 @@ SELECT
     geslacht,
     werkzaam,
     werkzaam_status,
+    period_start,
+    period_end,
     vintage,
     extract_id,
     line_number,
     in_national
-FROM staging.key_level_in_force(delivered);
+FROM staging.key_level_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'year' AND pb.period = CAST(jaar AS VARCHAR);

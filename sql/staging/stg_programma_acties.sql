@@ -1,3 +1,4 @@
+-- depends_on: staging.vintage_in_force
 -- programma_acties: unlike the statistical extracts, a vintage is the complete action register as it
 -- stood on its date. Two views:
 --   stg_programma_acties_vintages: every loaded vintage on or before the as-of date, each row flagged
@@ -12,7 +13,7 @@ WITH v AS (
            year(e.vintage) * 10 + quarter(e.vintage) AS periode_volgorde
     FROM meta.extracts AS e
     WHERE e.state = 'loaded' AND e.source = 'programma' AND e.dataset = 'acties'
-      AND e.vintage <= COALESCE(TRY_CAST(getvariable('as_of') AS DATE), DATE '9999-12-31')
+      AND e.vintage <= staging.as_of_limit()
 ),
 ranked AS (
     SELECT v.*,

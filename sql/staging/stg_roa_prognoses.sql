@@ -1,30 +1,34 @@
+-- depends_on: staging.vintage_in_force
 -- roa_prognoses: the vintage in force per key. Only extracts that loaded count, and only those
 -- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_roa_prognoses AS
+WITH delivered AS (
+    SELECT r.*, {'prognoseperiode': r.prognoseperiode, 'beroepsklasse': r.beroepsklasse} AS vintage_key
+    FROM staging.loaded_rows('raw.roa_prognoses') AS r
+)
 SELECT
-    r.prognoseperiode,
-    r.beroepsklasse,
-    r.werkgelegenheid_begin,
-    r.werkgelegenheid_begin_status,
-    r.uitbreidingsvraag,
-    r.uitbreidingsvraag_status,
-    r.vervangingsvraag,
-    r.vervangingsvraag_status,
-    r.baanopeningen,
-    r.baanopeningen_status,
-    r.instroom_schoolverlaters,
-    r.instroom_schoolverlaters_status,
-    r.itkp,
-    r.itkp_status,
-    r.typering,
-    r.typering_status,
-    CAST(substr(r.prognoseperiode,1,4) AS INTEGER) AS periode_begin,
-    CAST(substr(r.prognoseperiode,6,4) AS INTEGER) AS periode_eind,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.roa_prognoses AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= staging.as_of_limit()
-QUALIFY row_number() OVER (PARTITION BY r.prognoseperiode, r.beroepsklasse ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    prognoseperiode,
+    beroepsklasse,
+    werkgelegenheid_begin,
+    werkgelegenheid_begin_status,
+    uitbreidingsvraag,
+    uitbreidingsvraag_status,
+    vervangingsvraag,
+    vervangingsvraag_status,
+    baanopeningen,
+    baanopeningen_status,
+    instroom_schoolverlaters,
+    instroom_schoolverlaters_status,
+    itkp,
+    itkp_status,
+    typering,
+    typering_status,
+    CAST(year(period_start) AS INTEGER) AS periode_begin,
+    CAST(year(period_end) AS INTEGER) AS periode_eind,
+    period_start,
+    period_end,
+    vintage,
+    extract_id,
+    line_number
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'forecast_period' AND pb.period = prognoseperiode;

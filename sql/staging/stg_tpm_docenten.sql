@@ -1,16 +1,20 @@
+-- depends_on: staging.vintage_in_force
 -- tpm_docenten: the vintage in force per key. Only extracts that loaded count, and only those
 -- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_tpm_docenten AS
+WITH delivered AS (
+    SELECT r.*, {'jaar': r.jaar, 'onderwijssoort': r.onderwijssoort} AS vintage_key
+    FROM staging.loaded_rows('raw.tpm_docenten') AS r
+)
 SELECT
-    r.jaar,
-    r.onderwijssoort,
-    r.hybride_docenten,
-    r.hybride_docenten_status,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.tpm_docenten AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= staging.as_of_limit()
-QUALIFY row_number() OVER (PARTITION BY r.jaar, r.onderwijssoort ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    jaar,
+    onderwijssoort,
+    hybride_docenten,
+    hybride_docenten_status,
+    period_start,
+    period_end,
+    vintage,
+    extract_id,
+    line_number
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'year' AND pb.period = CAST(jaar AS VARCHAR);

@@ -1,23 +1,27 @@
+-- depends_on: staging.vintage_in_force
 -- uwv_vacatures: the vintage in force per key. Only extracts that loaded count, and only those
 -- published on or before the run's as-of date (SET VARIABLE as_of = DATE '...'; unset means latest).
 CREATE OR REPLACE VIEW staging.stg_uwv_vacatures AS
+WITH delivered AS (
+    SELECT r.*, {'periode': r.periode, 'arbeidsmarktregio': r.arbeidsmarktregio, 'beroepsklasse': r.beroepsklasse} AS vintage_key
+    FROM staging.loaded_rows('raw.uwv_vacatures') AS r
+)
 SELECT
-    r.periode,
-    r.arbeidsmarktregio,
-    r.beroepsklasse,
-    r.openstaande_vacatures,
-    r.openstaande_vacatures_status,
-    r.ww_korter_dan_half_jaar,
-    r.ww_korter_dan_half_jaar_status,
-    CAST(substr(r.periode,1,4) AS INTEGER) AS jaar,
-    CAST(substr(r.periode,7,1) AS INTEGER) AS kwartaal,
-    CAST(substr(r.periode,1,4) AS INTEGER) * 10 + CAST(substr(r.periode,7,1) AS INTEGER) AS periode_volgorde,
-    last_day(make_date(CAST(substr(r.periode,1,4) AS INTEGER), CAST(substr(r.periode,7,1) AS INTEGER) * 3, 1)) AS kwartaal_einde,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.uwv_vacatures AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= staging.as_of_limit()
-QUALIFY row_number() OVER (PARTITION BY r.periode, r.arbeidsmarktregio, r.beroepsklasse ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    periode,
+    arbeidsmarktregio,
+    beroepsklasse,
+    openstaande_vacatures,
+    openstaande_vacatures_status,
+    ww_korter_dan_half_jaar,
+    ww_korter_dan_half_jaar_status,
+    CAST(year(period_start) AS INTEGER) AS jaar,
+    CAST(quarter(period_start) AS INTEGER) AS kwartaal,
+    CAST(year(period_start) * 10 + quarter(period_start) AS INTEGER) AS periode_volgorde,
+    period_end AS kwartaal_einde,
+    period_start,
+    period_end,
+    vintage,
+    extract_id,
+    line_number
+FROM staging.latest_in_force(delivered)
+LEFT JOIN meta.period_bounds AS pb ON pb.period_type = 'quarter' AND pb.period = periode;

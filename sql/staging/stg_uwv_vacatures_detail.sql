@@ -1,17 +1,18 @@
+-- depends_on: staging.vintage_in_force
 -- uwv_vacatures_detail: per vacancy the record of the latest vintage in force (as-of aware).
 CREATE OR REPLACE VIEW staging.stg_uwv_vacatures_detail AS
+WITH delivered AS (
+    SELECT r.*, r.vacature_id AS vintage_key
+    FROM staging.loaded_rows('raw.uwv_vacatures_detail') AS r
+)
 SELECT
-    r.vacature_id,
-    r.datum_ontstaan,
-    r.datum_vervuld,
-    r.beroepsklasse,
-    r.arbeidsmarktregio,
-    r.aantal_posities,
-    r.vintage,
-    r.extract_id,
-    r.line_number
-FROM raw.uwv_vacatures_detail AS r
-JOIN meta.extracts AS e ON e.extract_id = r.extract_id
-WHERE e.state = 'loaded'
-  AND r.vintage <= staging.as_of_limit()
-QUALIFY row_number() OVER (PARTITION BY r.vacature_id ORDER BY r.vintage DESC, r.extract_id DESC) = 1;
+    vacature_id,
+    datum_ontstaan,
+    datum_vervuld,
+    beroepsklasse,
+    arbeidsmarktregio,
+    aantal_posities,
+    vintage,
+    extract_id,
+    line_number
+FROM staging.latest_in_force(delivered);

@@ -13,6 +13,16 @@ public static class RegionLevels
         RegionLevel.Techniekpactregio => "techniekpactregio",
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
+
+    /// <summary>The level a mart region_level names (nl, provincie, arbeidsmarktregio, techniekpactregio).</summary>
+    public static RegionLevel FromSql(string level) => level switch
+    {
+        "nl" => RegionLevel.Nl,
+        "provincie" => RegionLevel.Provincie,
+        "arbeidsmarktregio" => RegionLevel.Arbeidsmarktregio,
+        "techniekpactregio" => RegionLevel.Techniekpactregio,
+        _ => throw new FormatException($"'{level}' is not a region level (nl, provincie, arbeidsmarktregio, techniekpactregio)"),
+    };
 }
 
 /// <summary>The known codes per level, loaded from <c>reference/</c>.</summary>

@@ -66,6 +66,7 @@ public static class CheckRunner
     public static IReadOnlyList<CheckResult> Run(WarehouseDb db, string runId, DateOnly today)
     {
         var connection = db.Connection;
+        PeriodBounds.Fill(connection); // the checks read the staging views, which carry the periods' first and last day
         connection.Execute($"SET VARIABLE today = DATE '{today:yyyy-MM-dd}'");
         AlignAsOfWithMart(db);
 

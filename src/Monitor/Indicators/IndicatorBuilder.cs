@@ -1,4 +1,5 @@
-// Builds the indicator layer: runs the SQL models of sql/marts/ in name order against the warehouse.
+// Builds the indicator layer: runs the SQL models of sql/seeds/, sql/intermediate/ and sql/marts/ against the warehouse,
+// in the order their `-- depends_on:` headers give (see Warehouse/SqlModels.cs).
 using System.Diagnostics;
 using Dapper;
 using Monitor.Warehouse;
@@ -15,16 +16,24 @@ public sealed record IndicatorBuildResult(
     TimeSpan Elapsed,
     long RevisionRows = 0);
 
-/// <summary>A model of sql/marts/ failed; names the model so the SQL file can be found.</summary>
-public sealed class IndicatorModelException(string model, Exception inner)
-    : Exception($"indicator model sql/marts/{model}.sql failed: {inner.Message}", inner)
+/// <summary>An indicator model failed; names its file (e.g. sql/intermediate/int_targets.sql) so it can be found.</summary>
+public sealed class IndicatorModelException(string file, Exception inner)
+    : Exception($"indicator model {file} failed: {inner.Message}", inner)
 {
-    public string Model { get; } = model;
+    public string Model { get; } = file;
 }
 
 public static class IndicatorBuilder
 {
-    public const string ModelFolder = "marts";
+    /// <summary>The layers the indicator build runs (the staging views ran when the warehouse was opened).</summary>
+    public static readonly string[] ModelFolders = ["seeds", "intermediate", "marts"];
+
+    /// <summary>The catalogue of indicator codes, a seed: data, not computed from the warehouse.</summary>
+    public const string CatalogueSeed = "sql/seeds/indicator_catalogue.sql";
+
+    /// <summary>The indicator models in run order; the staging models may be depended on, they ran before.</summary>
+    public static IReadOnlyList<SqlModel> Models() =>
+        SqlModels.Order(SqlModels.Layers(ModelFolders), SqlModels.Layers("staging").Select(m => m.Name));
 
     /// <summary>
     /// Rebuilds mart.indicator_catalogue and mart.indicator_values from the staging views, using only
@@ -35,19 +44,22 @@ public static class IndicatorBuilder
     {
         var clock = Stopwatch.StartNew();
         db.SetAsOf(asOf);
-        var models = SqlResources.Folder(ModelFolder);
+        var models = Models();
         long revisions;
         using (var tx = db.Connection.BeginTransaction())
         {
-            foreach (var (name, sql) in models)
+            // The first and last day of every period (meta.period_bounds, read by the staging views): ExtractStore writes
+            // them at load; rows loaded before migration 012 get theirs here.
+            PeriodBounds.Fill(db.Connection, tx);
+            foreach (var model in models)
             {
                 try
                 {
-                    db.Connection.Execute(sql, transaction: tx);
+                    db.Connection.Execute(model.Sql, transaction: tx);
                 }
                 catch (Exception e)
                 {
-                    throw new IndicatorModelException(name, e);
+                    throw new IndicatorModelException(model.File, e);
                 }
             }
             // The revision history (mart.indicator_revisions) re-evaluates the value models as of each vintage date,

@@ -1,5 +1,5 @@
 // The indicator catalogue (codes, Dutch names, formulas, sources, target rules), as the SQL model
-// sql/marts/10_mart_indicator_catalogue.sql defines it.
+// sql/seeds/indicator_catalogue.sql defines it.
 using Dapper;
 using DuckDB.NET.Data;
 using Monitor.Warehouse;
@@ -45,15 +45,14 @@ public static class IndicatorCatalogue
 
     static DuckDBConnection InMemory(Monitor.Domain.ReferenceData? reference)
     {
-        var model = SqlResources.Folder(IndicatorBuilder.ModelFolder)
-            .Single(m => m.Name.EndsWith("mart_indicator_catalogue", StringComparison.Ordinal));
+        var model = SqlResources.Read(IndicatorBuilder.CatalogueSeed);
         var targets = SqlResources.Folder("warehouse").Single(m => m.Name.EndsWith("_targets", StringComparison.Ordinal));
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         connection.Execute("CREATE SCHEMA mart; CREATE SCHEMA ref; CREATE SCHEMA meta;");
         connection.Execute(targets.Sql);
         if (reference is not null) Monitor.Sources.ReferenceLoader.WriteBedrijfstakkenAndDoelen(connection, reference);
-        connection.Execute(model.Sql);
+        connection.Execute(model);
         return connection;
     }
 }

@@ -32,7 +32,7 @@ public static class RevisionBuilder
         foreach (var table in connection.Query<string>(
                      "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'intermediate' AND database_name = current_database()", transaction: tx))
         {
-            var model = Monitor.Warehouse.SqlResources.Folder(IndicatorBuilder.ModelFolder)
+            var model = Monitor.Warehouse.SqlResources.Folder("intermediate")
                 .FirstOrDefault(m => m.Sql.Contains($"TABLE intermediate.{table} ", StringComparison.Ordinal));
             if (model.Sql is not null) tableModels[$"intermediate.{table}"] = model.Sql;
         }

@@ -33,14 +33,16 @@ public sealed class CellParser(ReferenceData reference)
 
         switch (column.Type)
         {
+            // Periods are parsed by Domain.Period; the raw table holds the year as a number and the other kinds as
+            // their canonical text, and ExtractStore adds the period's first and last day (period_start, period_end).
             case CellType.Year:
-                return Year.TryParse(text, out var y) ? ParsedCell.Of(y.Value) : ParsedCell.Fail($"expected a year such as 2023 or 2023JJ00{Year.RangeText}");
+                return Period.TryParse(text, PeriodKind.Year, out var y) ? ParsedCell.Of(y.FirstYear) : ParsedCell.Fail($"expected a year such as 2023 or 2023JJ00{Year.RangeText}");
             case CellType.Quarter:
-                return Quarter.TryParse(text, out var q) ? ParsedCell.Of(q.ToString()) : ParsedCell.Fail($"expected a quarter such as 2023KW1 (quarter 1–4){Year.RangeText}");
+                return Period.TryParse(text, PeriodKind.Quarter, out var q) ? ParsedCell.Of(q.ToString()) : ParsedCell.Fail($"expected a quarter such as 2023KW1 (quarter 1–4){Year.RangeText}");
             case CellType.SchoolYear:
-                return SchoolYear.TryParse(text, out var s) ? ParsedCell.Of(s.ToString()) : ParsedCell.Fail($"expected a school year such as 2023/2024{Year.RangeText}");
+                return Period.TryParse(text, PeriodKind.SchoolYear, out var s) ? ParsedCell.Of(s.ToString()) : ParsedCell.Fail($"expected a school year such as 2023/2024{Year.RangeText}");
             case CellType.ForecastPeriod:
-                return ForecastPeriod.TryParse(text, out var f) ? ParsedCell.Of(f.ToString()) : ParsedCell.Fail($"expected a forecast period such as 2021-2026{Year.RangeText}");
+                return Period.TryParse(text, PeriodKind.ForecastPeriod, out var f) ? ParsedCell.Of(f.ToString()) : ParsedCell.Fail($"expected a forecast period such as 2021-2026{Year.RangeText}");
             case CellType.Region:
                 return ParseRegion(column, text);
             case CellType.Beroepsklasse:

@@ -47,7 +47,7 @@ public sealed class ExtractStore(DuckDBConnection connection)
     {
         using var tx = connection.BeginTransaction();
         var id = NextId(tx);
-        if (!v.Rejected) AppendRows(v, id);
+        if (!v.Rejected) AppendRows(v, id, tx);
         WriteOutcome(tx, id, v, sha256, sizeBytes, runId, now, v.Rejected ? 0 : v.Rows.Count);
         tx.Commit();
         return id;
@@ -132,36 +132,43 @@ public sealed class ExtractStore(DuckDBConnection connection)
         }
     }
 
-    void AppendRows(ExtractValidation v, int extractId)
+    void AppendRows(ExtractValidation v, int extractId, DuckDBTransaction tx)
     {
         var contract = v.File.Contract!;
         var vintage = v.File.Vintage!.Value.Date;
         var schema = contract.RawTable.Split('.')[0];
         var table = contract.RawTable.Split('.')[1];
-        using var appender = connection.CreateAppender(schema, table);
-        foreach (var row in v.Rows)
+        using (var appender = connection.CreateAppender(schema, table))
         {
-            var r = appender.CreateRow().AppendValue(extractId).AppendValue((DateOnly?)vintage).AppendValue(row.LineNumber);
-            for (var c = 0; c < contract.Columns.Length; c++)
+            foreach (var row in v.Rows)
             {
-                r = row.Values[c] switch
+                var r = appender.CreateRow().AppendValue(extractId).AppendValue((DateOnly?)vintage).AppendValue(row.LineNumber);
+                for (var c = 0; c < contract.Columns.Length; c++)
                 {
-                    null when contract.Columns[c].SqlType == "BIGINT" => r.AppendValue((long?)null),
-                    null when contract.Columns[c].SqlType == "INTEGER" => r.AppendValue((int?)null),
-                    null when contract.Columns[c].SqlType == "DOUBLE" => r.AppendValue((double?)null),
-                    null when contract.Columns[c].SqlType == "DATE" => r.AppendValue((DateOnly?)null),
-                    null => r.AppendValue((string?)null),
-                    int i => r.AppendValue(i),
-                    long l => r.AppendValue(l),
-                    double d => r.AppendValue(d),
-                    DateOnly date => r.AppendValue((DateOnly?)date),
-                    string s => r.AppendValue(s),
-                    var other => throw new InvalidOperationException($"unexpected value type {other.GetType()} for {contract.Columns[c].Header}"),
-                };
-                if (contract.Columns[c].HasStatus)
-                    r = r.AppendValue(row.Statuses[c] switch { CellStatus.Missing => "missing", CellStatus.Suppressed => "suppressed", _ => null });
+                    r = row.Values[c] switch
+                    {
+                        null when contract.Columns[c].SqlType == "BIGINT" => r.AppendValue((long?)null),
+                        null when contract.Columns[c].SqlType == "INTEGER" => r.AppendValue((int?)null),
+                        null when contract.Columns[c].SqlType == "DOUBLE" => r.AppendValue((double?)null),
+                        null when contract.Columns[c].SqlType == "DATE" => r.AppendValue((DateOnly?)null),
+                        null => r.AppendValue((string?)null),
+                        int i => r.AppendValue(i),
+                        long l => r.AppendValue(l),
+                        double d => r.AppendValue(d),
+                        DateOnly date => r.AppendValue((DateOnly?)date),
+                        string s => r.AppendValue(s),
+                        var other => throw new InvalidOperationException($"unexpected value type {other.GetType()} for {contract.Columns[c].Header}"),
+                    };
+                    if (contract.Columns[c].HasStatus)
+                        r = r.AppendValue(row.Statuses[c] switch { CellStatus.Missing => "missing", CellStatus.Suppressed => "suppressed", _ => null });
+                }
+                r.EndRow();
             }
-            r.EndRow();
         }
+        // The first and last day of each period of the file (meta.period_bounds), worked out by Domain.Period.
+        var periodColumn = Array.FindIndex(contract.Columns, c => PeriodBounds.KindOf(c.Type) is not null);
+        if (periodColumn >= 0)
+            PeriodBounds.Register(connection,
+                v.Rows.Select(row => row.Values[periodColumn]).Distinct().Select(value => PeriodBounds.Of(contract.Columns[periodColumn], value)), tx);
     }
 }

@@ -7,7 +7,7 @@ public static class SqlResources
 {
     static readonly Assembly Assembly = typeof(SqlResources).Assembly;
 
-    /// <summary>All embedded files under a folder of sql/ (e.g. "warehouse", "marts"), ordered by name.</summary>
+    /// <summary>All embedded files under a folder of sql/ (e.g. "warehouse", "checks"), ordered by name.</summary>
     public static IReadOnlyList<(string Name, string Sql)> Folder(string folder)
     {
         var prefix = $"sql/{folder}/";

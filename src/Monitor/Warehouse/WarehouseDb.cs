@@ -73,11 +73,11 @@ public sealed class WarehouseDb : IDisposable
         return done;
     }
 
-    /// <summary>Runs every model of a sql/ folder (staging, marts) in name order.</summary>
+    /// <summary>Runs every model of a sql/ layer folder (staging) in the order of their depends_on headers.</summary>
     public void RunModels(string folder)
     {
-        foreach (var (_, sql) in SqlResources.Folder(folder))
-            Connection.Execute(sql);
+        foreach (var model in SqlModels.Order(SqlModels.Layers(folder)))
+            Connection.Execute(model.Sql);
     }
 
     /// <summary>Sets the as-of date the staging views filter on (NULL: latest vintages).</summary>

@@ -169,7 +169,7 @@ public class PillarSampleDataTests
         r[4] == "vertraagd" || (r[4] is not ("afgerond" or "gestopt") && Date(r[6]) < vintage);
 
     static readonly Lazy<string> Catalogue = new(() =>
-        File.ReadAllText(Path.Combine(Fixtures.RepoRoot, "sql", "marts", "10_mart_indicator_catalogue.sql"), Encoding.UTF8));
+        File.ReadAllText(Path.Combine(Fixtures.RepoRoot, "sql", "seeds", "indicator_catalogue.sql"), Encoding.UTF8));
 
     [Test]
     public void EveryRegisterRowFollowsTheContract()

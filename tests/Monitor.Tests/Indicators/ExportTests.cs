@@ -38,7 +38,8 @@ public class ExportTests
         var columns = check.Query<string>($"SELECT column_name FROM (DESCRIBE SELECT * FROM {reader}('{values.Path}'))").ToList();
         Assert.That(columns, Is.EqualTo(new[]
         {
-            "indicator", "indicator_name", "domain", "period", "period_type", "period_order", "region", "region_name", "region_level",
+            "indicator", "indicator_name", "domain", "period", "period_type", "period_order", "period_start", "period_end",
+            "region", "region_name", "region_level",
             "category", "category_name", "value", "unit",
             "target", "status", "provisional", "label", "numerator", "denominator", "source", "vintage", "as_of",
         }));

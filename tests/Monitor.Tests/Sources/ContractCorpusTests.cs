@@ -140,6 +140,31 @@ public class ContractCorpusTests
     }
 
     [Test]
+    public void EachPeriodLoadedGetsItsFirstAndLastDay()
+    {
+        // Worked out by hand: a quarter its three months, a school year 1 August-31 July, a year the calendar year,
+        // a forecast period 1 January of its first year to 31 December of its last. Written at load (meta.period_bounds),
+        // carried by the staging views next to the period.
+        (DateTime, DateTime) Bounds(string sql) => db.Connection.QuerySingle<(DateTime, DateTime)>(sql);
+        Assert.That(Bounds("SELECT DISTINCT period_start, period_end FROM staging.stg_uwv_vacatures WHERE periode = '2023KW1'"),
+            Is.EqualTo((new DateTime(2023, 1, 1), new DateTime(2023, 3, 31))));
+        Assert.That(Bounds("SELECT DISTINCT period_start, period_end FROM staging.stg_tpm_onderwijs WHERE studiejaar = '2023/2024'"),
+            Is.EqualTo((new DateTime(2023, 8, 1), new DateTime(2024, 7, 31))));
+        Assert.That(Bounds("SELECT DISTINCT period_start, period_end FROM staging.stg_tpm_werkzaam WHERE jaar = 2023"),
+            Is.EqualTo((new DateTime(2023, 1, 1), new DateTime(2023, 12, 31))));
+        Assert.That(Bounds("SELECT DISTINCT period_start, period_end FROM staging.stg_roa_prognoses WHERE prognoseperiode = '2021-2026'"),
+            Is.EqualTo((new DateTime(2021, 1, 1), new DateTime(2026, 12, 31))));
+        Assert.That(db.Connection.Query<(string, string, DateTime, DateTime)>(
+                "SELECT period_type, period, period_start, period_end FROM meta.period_bounds WHERE period_type = 'quarter' ORDER BY period"),
+            Is.EqualTo(new[]
+            {
+                // 2023KW1 from the May file, 2023KW3 from the November one; the rejected August file adds no period.
+                ("quarter", "2023KW1", new DateTime(2023, 1, 1), new DateTime(2023, 3, 31)),
+                ("quarter", "2023KW3", new DateTime(2023, 7, 1), new DateTime(2023, 9, 30)),
+            }));
+    }
+
+    [Test]
     public void RejectedVintageLeavesThePreviousOneInForce()
     {
         var open = db.Connection.QuerySingle<long>(

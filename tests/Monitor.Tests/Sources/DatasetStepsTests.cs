@@ -21,7 +21,8 @@ public class DatasetStepsTests
         var fixtureFiles = Directory.EnumerateFiles(Path.Combine(tests, "fixtures"), "*", SearchOption.AllDirectories).ToList();
         return new Repository(
             db.Connection.Query<string>("SELECT table_schema || '.' || table_name FROM information_schema.tables").ToHashSet(),
-            Directory.EnumerateFiles(Path.Combine(Fixtures.RepoRoot, "sql", "marts"), "*.sql").Select(File.ReadAllText).ToList(),
+            new[] { "intermediate", "marts" }.SelectMany(layer => Directory.EnumerateFiles(Path.Combine(Fixtures.RepoRoot, "sql", layer), "*.sql"))
+                .Select(File.ReadAllText).ToList(),
             Read("README.md"),
             Read("docs", "warehouse.md"),
             fixtureFiles,
@@ -40,7 +41,7 @@ public class DatasetStepsTests
         var view = $"staging.stg_{c.Name}";
         Need(r.Tables.Contains(c.RawTable), $"migration creating {c.RawTable}");
         Need(r.Tables.Contains(view), $"staging view {view} (sql/staging/stg_{c.Name}.sql)");
-        Need(r.Models.Any(m => Regex.IsMatch(m, $@"\b{Regex.Escape(view)}\b")), $"a model in sql/marts/ reading {view}");
+        Need(r.Models.Any(m => Regex.IsMatch(m, $@"\b{Regex.Escape(view)}\b")), $"a model in sql/intermediate/ or sql/marts/ reading {view}");
         Need(r.Readme.Contains($"{c.Name}_", StringComparison.Ordinal), $"README data-directory entry {c.Folder}/{c.Name}_<vintage>.csv");
         Need(r.WarehouseDoc.Contains($"`{c.RawTable}`", StringComparison.Ordinal) && r.WarehouseDoc.Contains($"`{view}`", StringComparison.Ordinal),
             $"docs/warehouse.md naming `{c.RawTable}` and `{view}`");
@@ -70,7 +71,7 @@ public class DatasetStepsTests
         {
             "nieuw_bron: migration creating raw.nieuw_bron",
             "nieuw_bron: staging view staging.stg_nieuw_bron (sql/staging/stg_nieuw_bron.sql)",
-            "nieuw_bron: a model in sql/marts/ reading staging.stg_nieuw_bron",
+            "nieuw_bron: a model in sql/intermediate/ or sql/marts/ reading staging.stg_nieuw_bron",
             "nieuw_bron: README data-directory entry nieuw/nieuw_bron_<vintage>.csv",
             "nieuw_bron: docs/warehouse.md naming `raw.nieuw_bron` and `staging.stg_nieuw_bron`",
             "nieuw_bron: a fixture: tests/Monitor.Tests/fixtures/**/nieuw_bron_<vintage>.csv, rows for raw.nieuw_bron in a fixture .sql, or a test writing such a file",

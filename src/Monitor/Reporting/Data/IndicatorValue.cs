@@ -23,6 +23,20 @@ public sealed class IndicatorValue
     public string? AsOf { get; set; }
     /// <summary>True for a provisional CBS year (voorlopig, nader voorlopig); the status stays the target status.</summary>
     public bool Provisional { get; set; }
+
+    // Typed views of the columns above (the string properties are what the mart query fills).
+
+    /// <summary>The period as its type: kind, order, first and last day, Dutch text.</summary>
+    public Monitor.Domain.Period TypedPeriod => Monitor.Domain.Period.Parse(Period);
+
+    /// <summary>The region level as its type.</summary>
+    public Monitor.Domain.RegionLevel Level => Monitor.Domain.RegionLevels.FromSql(RegionLevel);
+
+    /// <summary>The vintage as a date (the mart's vintage DATE, which the query hands over as text).</summary>
+    public DateOnly? VintageDate => Vintage is null ? null : DateOnly.ParseExact(Vintage, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The as-of date of the build, as a date.</summary>
+    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A file from meta.extracts, as the sources section lists it.</summary>

@@ -82,9 +82,9 @@ public sealed class Pillar2Section : IReportSection
         var path = PolicyGoals.IctPath(d);
         var goal = PolicyGoals.IctGoal(d);
         var norm = PolicyGoals.IctNorm(d);
-        var first = PeriodText.Year(actual[0].Period)!.Value;
+        var first = actual[0].TypedPeriod.CalendarYear!.Value;
         var last = actual[^1];
-        var lastYear = PeriodText.Year(last.Period)!.Value;
+        var lastYear = last.TypedPeriod.CalendarYear!.Value;
         var endYear = Math.Max(goal?.Year ?? lastYear, lastYear);
         var years = Enumerable.Range(first, endYear - first + 1).ToList();
         var keys = years.Select(YearText).ToList();
@@ -97,7 +97,7 @@ public sealed class Pillar2Section : IReportSection
             : targets.TryGetValue(YearText(y), out var t) ? t : (double?)null).ToList();
         if (path is null && targets.Count > 0)
         {
-            var firstTarget = targets.Keys.Select(k => PeriodText.Year(k)!.Value).Min();
+            var firstTarget = targets.Keys.Select(k => Monitor.Domain.Period.Parse(k).CalendarYear!.Value).Min();
             if (actual.FirstOrDefault(v => v.Period == YearText(firstTarget - 1)) is { Value: { } baseValue } && years.Contains(firstTarget - 1))
                 targetPath[years.IndexOf(firstTarget - 1)] = baseValue;
         }
@@ -112,7 +112,7 @@ public sealed class Pillar2Section : IReportSection
         var normBase = norm?.BaseYear is { } nb ? actual.FirstOrDefault(v => v.Period == YearText(nb)) : null;
         if (norm is not null && normBase?.Value is { } nbValue)
         {
-            var baseYear = PeriodText.Year(normBase.Period)!.Value;
+            var baseYear = normBase.TypedPeriod.CalendarYear!.Value;
             normPath = years.Select(y => y >= baseYear ? nbValue + norm.PerYear * (y - baseYear) : (double?)null).ToList();
             series.Add(new($"Normpad: +{DutchFormat.Integer(norm.PerYear)} per jaar vanaf {YearText(baseYear)}", normPath, 1));
         }

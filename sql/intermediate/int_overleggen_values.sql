@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_period_bounds, staging.stg_programma_overleggen
 -- Pillar 4, the governance: per year and type of meeting, the meetings held and the attendance
 -- (partners present / partners invited, both summed over the meetings of the year: never a mean of
 -- per-meeting ratios). Every type seen in the data gets a row for every year with meetings (0 when it
@@ -39,12 +40,13 @@ v AS (
 )
 SELECT indicator, 'totaal' AS domain,
        CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       intermediate.year_start(jaar) AS period_start, intermediate.year_end(jaar) AS period_end,
        'NL' AS region, 'nl' AS region_level, overleg AS category,
        value, unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete,
        CAST(NULL AS VARCHAR) AS label, numerator, denominator,
        'Programmabureau' AS source, vintage,
        -- the only reason the count is incomplete is that the year has not ended: a target already met
-       -- may still be on_track (CONTRACTS.md); the status in 90_mart_indicator_values decides
+       -- may still be on_track (CONTRACTS.md); the status in marts/indicator_values decides
        period_open
 FROM v;

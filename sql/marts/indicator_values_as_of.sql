@@ -1,10 +1,11 @@
+-- depends_on: intermediate.int_targets
 -- mart.indicator_values_as_of: the mart as of the date in the DuckDB variable as_of, computed when it is queried
 -- (SET VARIABLE as_of = DATE '2024-06-30'; SELECT * FROM mart.indicator_values_as_of; unset: the latest vintages).
--- It is the one definition of a mart row: 90_mart_indicator_values.sql materialises this view for the run's date,
+-- It is the one definition of a mart row: marts/indicator_values.sql materialises this view for the run's date,
 -- so a researcher's as-of query and a run with --as-of cannot drift apart. Read-only connections can use it.
 CREATE OR REPLACE VIEW mart.indicator_values_as_of AS
 WITH v AS (
-    -- every value (70_int_indicator_values.sql) with its target from the register (80_int_targets.sql)
+    -- every value (int_indicator_values.sql) with its target from the register (int_targets.sql)
     SELECT * FROM intermediate.int_target_values
 )
 SELECT
@@ -13,6 +14,8 @@ SELECT
     CAST(period AS VARCHAR) AS period,
     CAST(period_type AS VARCHAR) AS period_type,
     CAST(period_order AS INTEGER) AS period_order,
+    CAST(period_start AS DATE) AS period_start,
+    CAST(period_end AS DATE) AS period_end,
     CAST(region AS VARCHAR) AS region,
     CAST(region_level AS VARCHAR) AS region_level,
     CAST(category AS VARCHAR) AS category,

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_roa_cells
 -- ROA per forecast period and domain (national): job openings, school-leaver inflow, the
 -- expected shortage between them, and ROA's own bottleneck indicator for classes 07 and 08.
 CREATE SCHEMA IF NOT EXISTS intermediate;
@@ -34,8 +35,9 @@ v AS (
     WHERE domain IN ('techniek', 'ict')
 )
 SELECT indicator, domain,
-       prognoseperiode AS period, 'forecast_period' AS period_type, periode_begin AS period_order,
+       prognoseperiode AS period, 'forecast_period' AS period_type, periode_begin AS period_order, b.period_start, b.period_end,
        'NL' AS region, 'nl' AS region_level, CAST(NULL AS VARCHAR) AS category, value, unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete, label,
        CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, 'ROA' AS source, vintage
-FROM v;
+FROM v
+LEFT JOIN (SELECT DISTINCT prognoseperiode, period_start, period_end FROM intermediate.int_roa_cells) AS b USING (prognoseperiode);

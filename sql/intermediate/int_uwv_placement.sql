@@ -1,3 +1,4 @@
+-- depends_on: none
 -- Where a UWV figure for a labour-market region and an occupation class counts. UWV delivers neither NL nor
 -- province rows, so a region's figure counts in the region itself, in its province and in NL; a class counts
 -- in its domain (techniek = class 07, ict = class 08) and in totaal. Both the aggregate file and the

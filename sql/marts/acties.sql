@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_programma_acties
 -- mart.acties: the action register in force at the as-of date (the latest programma_acties vintage on
 -- or before it), one row per action, with whether it is behind or on schedule on that vintage's date
 -- and the KPIs it aims at as written ('code' or 'code:domein'). mart.actie_indicatoren has one row per

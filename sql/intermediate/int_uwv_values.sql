@@ -1,16 +1,17 @@
+-- depends_on: intermediate.int_uwv_cells
 -- UWV per quarter, domain and region (AM region, province, NL): open vacancies, short WW and the
 -- spanningsindicator, always from summed vacancies and summed WW, never a mean of regional ratios.
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_uwv_values AS
 WITH agg AS (
-    SELECT domain, periode, periode_volgorde, region, region_level,
+    SELECT domain, periode, periode_volgorde, period_start, period_end, region, region_level,
            sum(openstaande_vacatures) AS vacatures,
            bool_or(openstaande_vacatures_status IS NOT NULL) AS vacatures_incomplete,
            sum(ww_korter_dan_half_jaar) AS ww,
            bool_or(ww_korter_dan_half_jaar_status IS NOT NULL) AS ww_incomplete,
            max(vintage) AS vintage
     FROM intermediate.int_uwv_cells
-    GROUP BY domain, periode, periode_volgorde, region, region_level
+    GROUP BY domain, periode, periode_volgorde, period_start, period_end, region, region_level
 ),
 v AS (
     SELECT 'openstaande_vacatures' AS indicator, *, CAST(vacatures AS DOUBLE) AS value, 'aantal' AS unit,
@@ -33,7 +34,7 @@ v AS (
     FROM agg
 )
 SELECT indicator, domain,
-       periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order,
+       periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order, period_start, period_end,
        region, region_level, CAST(NULL AS VARCHAR) AS category, value, unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete, label,
        numerator, denominator, 'UWV' AS source, vintage

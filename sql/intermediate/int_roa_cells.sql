@@ -1,3 +1,4 @@
+-- depends_on: staging.stg_roa_prognoses
 -- ROA forecast rows per occupation class, placed in their domains (techniek = class 07,
 -- ict = class 08, totaal = every class). ROA forecasts are national only.
 CREATE SCHEMA IF NOT EXISTS intermediate;
@@ -6,7 +7,7 @@ SELECT unnest(CASE r.beroepsklasse
                   WHEN '07' THEN ['techniek', 'totaal']
                   WHEN '08' THEN ['ict', 'totaal']
                   ELSE ['totaal'] END) AS domain,
-       r.prognoseperiode, r.periode_begin, r.periode_eind, r.beroepsklasse,
+       r.prognoseperiode, r.periode_begin, r.periode_eind, r.period_start, r.period_end, r.beroepsklasse,
        'NL' AS region, 'nl' AS region_level,
        r.werkgelegenheid_begin, r.werkgelegenheid_begin_status,
        r.uitbreidingsvraag, r.uitbreidingsvraag_status,

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_indicator_values
 -- The target register applied, written once: every value a row of ref.doelen covers gets its target (the
 -- threshold actually used) and whether it is on track. See docs/indicators.md "Targets".
 --   category NULL: the indicator's total; '*': every category separately (each with its own base); a code: that

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_tpm_onderwijs_cells
 -- Pillar 1, Techniekpactmonitor: education counts and shares per school year, region and
 -- onderwijssoort (category NULL = all onderwijssoorten). Shares divide summed counts.
 CREATE SCHEMA IF NOT EXISTS intermediate;
@@ -55,9 +56,10 @@ shares AS (
     WHERE n.measure IN ('instroom_bt', 'instroom_bt_vrouw')
 )
 SELECT indicator, 'techniek' AS domain,
-       studiejaar AS period, 'school_year' AS period_type, studiejaar_start AS period_order,
+       studiejaar AS period, 'school_year' AS period_type, studiejaar_start AS period_order, b.period_start, b.period_end,
        region, region_level, category, value, unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete,
        CAST(NULL AS VARCHAR) AS label, numerator, denominator,
        'Techniekpactmonitor' AS source, vintage
-FROM (SELECT * FROM counts UNION ALL SELECT * FROM shares);
+FROM (SELECT * FROM counts UNION ALL SELECT * FROM shares) AS v
+LEFT JOIN (SELECT DISTINCT studiejaar, period_start, period_end FROM intermediate.int_tpm_onderwijs_cells) AS b USING (studiejaar);

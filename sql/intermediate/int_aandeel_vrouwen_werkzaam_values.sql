@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_werkzaam_cells
 -- Pillar 2, diversity: the share of women among the people working in techniek (Techniekpactmonitor)
 -- and in ICT (pr-eDICT), per year and region, from the workforce cells by sex (each domain from its
 -- own source, never added together). Incomplete when a sex is missing or a cell was not delivered.
@@ -14,10 +15,11 @@ WITH agg AS (
     GROUP BY domain, source, jaar, region, region_level
 )
 SELECT 'aandeel_vrouwen_werkzaam' AS indicator, domain,
-       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order, b.period_start, b.period_end,
        region, region_level, CAST(NULL AS VARCHAR) AS category,
        100.0 * vrouwen / NULLIF(alle, 0) AS value, 'procent' AS unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, incomplete,
        CAST(NULL AS VARCHAR) AS label, CAST(vrouwen AS DOUBLE) AS numerator, CAST(alle AS DOUBLE) AS denominator,
        source, vintage
-FROM agg;
+FROM agg
+LEFT JOIN (SELECT DISTINCT jaar, period_start, period_end FROM intermediate.int_werkzaam_cells) AS b USING (jaar);

@@ -1,8 +1,9 @@
+-- depends_on: intermediate.int_stromen_cells, intermediate.int_werkzaam_cells
 -- Pillar 2, workforce and flows per domain (each from its own source), year and region:
 -- stock, growth, inflow and outflow by category, zij-instroom, balance of flows, retention, and
 -- for ICT nationally the indicators defined by a target: the growth gap against the norm (the nettogroei
 -- minimum row of ref.doelen in force in year t) and the distance to the goal (the werkzaam pad row).
--- Targets and statuses themselves are applied from the register by 80_int_targets.sql.
+-- Targets and statuses themselves are applied from the register by int_targets.sql.
 CREATE SCHEMA IF NOT EXISTS intermediate;
 CREATE OR REPLACE VIEW intermediate.int_arbeidsmarkt_values AS
 WITH stock AS (
@@ -131,7 +132,10 @@ v AS (
     WHERE t.domain = 'ict' AND t.region = 'NL'
 )
 SELECT indicator, domain,
-       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order,
+       CAST(jaar AS VARCHAR) AS period, 'year' AS period_type, jaar AS period_order, b.period_start, b.period_end,
        region, region_level, category, value, unit, target, on_track, incomplete, label,
        numerator, denominator, source, vintage
-FROM v;
+FROM v
+LEFT JOIN (SELECT DISTINCT jaar, period_start, period_end FROM intermediate.int_werkzaam_cells
+           UNION
+           SELECT DISTINCT jaar, period_start, period_end FROM intermediate.int_stromen_cells) AS b USING (jaar);

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_uwv_detail_open, intermediate.int_uwv_placement
 -- openstaande_vacatures, source variant 'vacaturebestand': open vacancies at quarter end counted from UWV's
 -- vacancy-level records (intermediate.int_uwv_detail_open), per domain (techniek = class 07, ict = 08, totaal = all)
 -- and region (AM region, its province, NL = sum of the regions). The category tells it from the aggregate figure
@@ -10,11 +11,11 @@ WITH placed AS (
     JOIN intermediate.int_uwv_region_placement AS p USING (arbeidsmarktregio)
 )
 SELECT 'openstaande_vacatures' AS indicator, domain,
-       periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order,
+       periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order, period_start, period_end,
        region, region_level, 'vacaturebestand' AS category,
        CAST(sum(openstaande_vacatures) AS DOUBLE) AS value, 'aantal' AS unit,
        CAST(NULL AS DOUBLE) AS target, CAST(NULL AS BOOLEAN) AS on_track, false AS incomplete,
        CAST(NULL AS VARCHAR) AS label, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator,
        'UWV' AS source, max(vintage) AS vintage
 FROM placed
-GROUP BY domain, periode, periode_volgorde, region, region_level;
+GROUP BY domain, periode, periode_volgorde, period_start, period_end, region, region_level;

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_period_bounds, staging.stg_uwv_vacatures_detail
 -- Open vacancies at each quarter end per labour-market region and occupation class, from the vacancy-level
 -- records in force (staging.stg_uwv_vacatures_detail, so as-of aware). A table, not a view: it is read by the
 -- indicator values and by the reconciliation check, and the detail data can hold tens of millions of rows.
@@ -50,6 +51,8 @@ running AS (
 SELECT
     CAST(r.q // 4 AS VARCHAR) || 'KW' || CAST(r.q % 4 + 1 AS VARCHAR) AS periode,
     CAST((r.q // 4) * 10 + r.q % 4 + 1 AS INTEGER) AS periode_volgorde,
+    intermediate.quarter_start(r.q // 4, r.q % 4 + 1) AS period_start,
+    intermediate.quarter_end(r.q // 4, r.q % 4 + 1) AS period_end,
     r.arbeidsmarktregio,
     r.beroepsklasse,
     CAST(r.open_positions AS BIGINT) AS openstaande_vacatures,

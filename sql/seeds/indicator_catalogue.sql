@@ -1,3 +1,4 @@
+-- depends_on: none
 -- The indicator catalogue: one row per indicator code that mart.indicator_values can hold.
 -- Researchers and the report read names, formulas, sources and target rules from here.
 -- The target rule (doelregel) is written from the target register ref.doelen, never by hand; names and formulas

@@ -1,3 +1,4 @@
+-- depends_on: intermediate.int_period_bounds, staging.stg_programma_acties
 -- Pillar 4, the execution of the actions, per quarter from the last register vintage delivered in
 -- that quarter (stg_programma_acties_vintages), for all pillars (category NULL) and per pillar
 -- (pijler1..pijler4; a pillar without actions counts 0): actions in the register, completed, behind
@@ -42,6 +43,8 @@ v AS (
 )
 SELECT indicator, 'totaal' AS domain,
        periode AS period, 'quarter' AS period_type, periode_volgorde AS period_order,
+       intermediate.quarter_start(periode_volgorde // 10, periode_volgorde % 10) AS period_start,
+       intermediate.quarter_end(periode_volgorde // 10, periode_volgorde % 10) AS period_end,
        'NL' AS region, 'nl' AS region_level,
        CASE WHEN pijler IS NULL THEN NULL ELSE 'pijler' || CAST(pijler AS VARCHAR) END AS category,
        value, unit,
