@@ -33,6 +33,10 @@ public sealed record RunRequest
     public IReadOnlyList<string> ReportRegions { get; init; } = [];
     /// <summary>Run even when the input is unchanged since the last published run (see <see cref="InputFingerprint"/>).</summary>
     public bool Force { get; init; }
+    /// <summary>Meetings whose frozen edition the first run on or after their freeze date makes (see Pipeline/Editions).</summary>
+    public IReadOnlyList<Editions.Meeting> Meetings { get; init; } = [];
+    /// <summary>The edition (id or date) the report's "Wat is er veranderd" compares with; NULL: the latest meeting edition, else the previous report.</summary>
+    public string? CompareWith { get; init; }
 }
 
 public static class PipelineSteps
@@ -178,7 +182,8 @@ public sealed class PipelineRunner
             // Unchanged input: the published warehouse already holds what this run would build. Decided before the copy
             // below, which is what makes a run over a large warehouse slow.
             var fingerprint = InputFingerprint.Compute(request);
-            if (!request.Force && UnchangedInput.LastPublished(published) is { } last && last.Fingerprint == fingerprint)
+            if (!request.Force && UnchangedInput.LastPublished(published) is { } last && last.Fingerprint == fingerprint
+                && !Editions.MeetingEditions.OverridesSkip(request, outDir, published, today)) // editions hook 1 of 3: a due edition runs anyway
                 return Finish(UnchangedInput.RecordSkip(published, runId, request, started, clock(), last.RunId, observer), outDir, workDir, request, started);
 
             // Only files written in the last minute can still be growing; older ones are not watched, so a run
@@ -251,6 +256,10 @@ public sealed class PipelineRunner
                     return Finish(new RunResult(runId, "blocked", ExitCodes.Blocked, ingest, records, block, null), outDir, workDir, request, started);
                 }
 
+                // Editions hook 2 of 3 (Pipeline/Editions): the meeting editions due, made after the steps of a run that publishes.
+                if (Editions.MeetingEditions.Step(context, outDir) is { } editionStep)
+                    RunStepRecorded(Editions.MeetingEditions.StepName, context, ledger, records, observer, resilience, editionStep, cancellationToken);
+
                 var status = ingest?.HasProblems == true ? "succeeded_with_data_problems" : "succeeded";
                 ledger.Finish(runId, status, clock(), ingest, null);
                 UnchangedInput.Remember(db.Connection, runId, fingerprint, ingest);
@@ -272,6 +281,8 @@ public sealed class PipelineRunner
                 File.WriteAllText(Path.Combine(workDir, SummaryFile), json);
                 if (Directory.Exists(Path.Combine(workDir, "reports")))
                     File.WriteAllText(Path.Combine(workDir, "reports", "run-summary.json"), json);
+                // Editions hook 3 of 3: staged meeting editions are renamed into <out>/editions/ (never replacing one) before the journal.
+                Editions.MeetingEditions.PublishStaged(workDir, outDir, PublishFileSystem, resilience.FileIo);
                 var items = Publisher.StandardItems.Append(SummaryFile)
                     .Where(i => File.Exists(Path.Combine(workDir, i)) || Directory.Exists(Path.Combine(workDir, i)));
                 Publisher.Publish(workDir, outDir, items, new PublishOptions
