@@ -143,8 +143,17 @@ public static class EditionCommand
             return $"{folder} exists already (it holds no {MeetingEditions.ManifestFile}, so it is no edition the monitor made, but it is not replaced either)";
         var published = Path.Combine(outDir, "warehouse.duckdb");
         if (!File.Exists(published)) return null;
-        using var db = Monitor.Warehouse.WarehouseDb.OpenReadOnly(published);
-        var recorded = Monitor.Indicators.Changes.Editions(db.Connection).FirstOrDefault(e => e.EditionId == meeting.EditionId);
+        Monitor.Indicators.Edition? recorded;
+        try
+        {
+            using var db = Monitor.Warehouse.WarehouseDb.OpenReadOnly(published);
+            recorded = Monitor.Indicators.Changes.Editions(db.Connection).FirstOrDefault(e => e.EditionId == meeting.EditionId);
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            // Held by a running run: the run this command starts looks again under the lock, and never replaces an edition.
+            return null;
+        }
         return recorded is null ? null
             : $"the edition {recorded.EditionId} is recorded in {published} (made by run {recorded.RunId}), though its folder {folder} is missing";
     }

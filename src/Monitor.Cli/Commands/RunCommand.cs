@@ -102,15 +102,20 @@ public static class RunCommand
     {
         var published = Path.Combine(outDir, "warehouse.duckdb");
         if (!File.Exists(published)) return $"{baseline}: there is no published warehouse in {outDir} yet, so no edition to compare with";
-        using var db = Monitor.Warehouse.WarehouseDb.OpenReadOnly(published);
         try
         {
+            using var db = Monitor.Warehouse.WarehouseDb.OpenReadOnly(published);
             Monitor.Indicators.Changes.Baseline(db.Connection, currentRun: "", since: baseline);
             return null;
         }
         catch (Monitor.Indicators.BaselineException e)
         {
             return e.Message;
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            // Held by a running run: the run itself waits for the warehouse, and its report step says so if the edition is unknown.
+            return null;
         }
     }
 
