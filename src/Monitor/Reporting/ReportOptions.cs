@@ -14,6 +14,8 @@ public sealed record ReportOptions
     public string? RunId { get; init; }
     /// <summary>The edition (meta.editions id, or a date) "Wat is er veranderd" compares with; NULL: the default baseline (see Indicators.Changes).</summary>
     public string? CompareWith { get; init; }
+    /// <summary>For a meeting's edition, the line the cover prints under the edition ("Editie voor het koersoverleg van ..."); NULL otherwise.</summary>
+    public string? MeetingLine { get; init; }
 
     /// <summary>The generation time used when none is given: the clock's, in whole seconds as the report prints it.</summary>
     public static DateTimeOffset GenerationTime(DateTimeOffset now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, now.Offset);

@@ -182,6 +182,8 @@ public class MeetingEditionTests
         Assert.That(Printed("meeting-2026-05-20", "NL"), Is.EqualTo(364));
         Assert.That(Printed("daily-" + r6.RunId, "AM01"), Is.EqualTo(195));
         var text = Text(EditionPdf("2026-05-20"));
+        Assert.That(text, Does.Contain("Landelijke editie Editie voor de informatiebijeenkomst van 20 mei 2026"));
+        Assert.That(text, Does.Contain("peildatum 6 mei 2026"));
         Assert.That(text, Does.Not.Contain("uwv_vacatures_2026-05-07.csv"));
         // It compares with the meeting edition before it, not with the daily reports in between.
         Assert.That(text, Does.Contain("Wat is er veranderd sinds het vorige koersoverleg"));

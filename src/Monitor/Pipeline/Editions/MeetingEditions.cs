@@ -173,6 +173,7 @@ public static class MeetingEditions
             {
                 OutDir = staged, AsOf = asOf, GeneratedAt = generated, RunId = ctx.RunId,
                 CompareWith = Changes.MeetingBaseline(db.Connection, meeting.Date, asOf, ctx.RunId),
+                MeetingLine = $"Editie voor {Monitor.Reporting.Sections.ChangesSection.MeetingName(meeting.Kind)} van {DutchFormat.Date(meeting.Date)}",
             };
             var report = ReportBuilder.Build(db, options);
             foreach (var region in ctx.Request.ReportRegions)

@@ -61,10 +61,11 @@ public sealed class ChangesSection : IReportSection
     /// <summary>"het rapport van 1 december 2026", "het koersoverleg van 12 maart 2027" or "de informatiebijeenkomst van 20 mei 2027".</summary>
     public static string Describe(Edition e) =>
         e.Kind == "meeting" && e.MeetingDate is { } meeting
-            ? $"{Meeting(e.MeetingKind)} van {DutchFormat.Date(DateOnly.ParseExact(meeting, "yyyy-MM-dd", CultureInfo.InvariantCulture))}"
+            ? $"{MeetingName(e.MeetingKind)} van {DutchFormat.Date(DateOnly.ParseExact(meeting, "yyyy-MM-dd", CultureInfo.InvariantCulture))}"
             : $"het rapport van {DutchFormat.Date(DateOnly.FromDateTime(e.GeneratedAt))}";
 
-    static string Meeting(string? kind) => kind switch
+    /// <summary>"het koersoverleg", "de kerngroep", "de informatiebijeenkomst".</summary>
+    public static string MeetingName(string? kind) => kind switch
     {
         "kerngroep" => "de kerngroep",
         "informatiebijeenkomst" => "de informatiebijeenkomst",
