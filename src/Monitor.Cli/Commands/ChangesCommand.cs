@@ -42,7 +42,7 @@ public static class ChangesCommand
             }
             catch (BaselineException e)
             {
-                Console.Error.WriteLine("error: " + e.Message);
+                Console.Error.WriteLine("error: --since " + e.Message);
                 return ExitCodes.Usage;
             }
             if (changes is null)

@@ -15,6 +15,7 @@ public static class CommandCatalog
         IndicatorsCommand.Create(),
         ExplainCommand.Create(),
         ChangesCommand.Create(),
+        EditionCommand.Create(),
         ExportCommand.Create(),
         ScheduleCommand.Create(),
         ReportCommand.Create(),

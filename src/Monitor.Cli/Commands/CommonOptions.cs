@@ -30,6 +30,12 @@ public static class CommonOptions
         },
     };
 
+    public static Option<string?> CompareWith() => new("--compare-with")
+    {
+        Description = "Let 'Wat is er veranderd' compare with this edition (an edition_id of meta.editions, e.g. meeting-2026-03-12) or with the " +
+                      "latest edition generated on or before this date (YYYY-MM-DD); default: the latest meeting edition, else the previous report",
+    };
+
     public static Option<double> Threshold() => new("--bad-row-threshold")
     {
         Description = "Reject a whole file when more than this share of its rows is bad (0-1)",

@@ -18,12 +18,14 @@ public static class ReportCommand
             Description = "Make the regional edition for a province (PV20-PV31), labour-market region (AMxx) or Techniekpact region (TP1-TP5)",
         };
         var generatedAt = CommonOptions.GeneratedAt();
+        var compareWith = CommonOptions.CompareWith();
 
         var command = new Command("report", "Build the PDF indicator report (with its charts and a CSV of every figure) from <out>/warehouse.duckdb");
         command.Options.Add(outOption);
         command.Options.Add(region);
         command.Options.Add(asOf);
         command.Options.Add(generatedAt);
+        command.Options.Add(compareWith);
         command.SetAction(parse =>
         {
             var outDir = parse.GetValue(outOption)!;
@@ -46,11 +48,17 @@ public static class ReportCommand
                     Region = parse.GetValue(region),
                     AsOf = parse.GetValue(asOf),
                     GeneratedAt = when,
+                    CompareWith = parse.GetValue(compareWith),
                 });
                 Console.WriteLine($"report: {result.PdfPath} ({result.Pages} pages)");
                 Console.WriteLine($"figures: {result.CsvPath}");
                 Console.WriteLine($"charts: {result.ChartFiles.Count} files in {Path.GetDirectoryName(result.PdfPath)}");
                 return ExitCodes.Success;
+            }
+            catch (Monitor.Indicators.BaselineException e)
+            {
+                Console.Error.WriteLine($"error: --compare-with {e.Message}");
+                return ExitCodes.Usage;
             }
             catch (FileNotFoundException e)
             {

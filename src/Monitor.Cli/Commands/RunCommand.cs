@@ -26,10 +26,11 @@ public static class RunCommand
                           "Adds to the pipeline file's report_regions",
             AllowMultipleArgumentsPerToken = true,
         };
+        var compareWith = CommonOptions.CompareWith();
         var force = new Option<bool>("--force") { Description = "Rebuild even when the input is unchanged since the last published run" };
         var command = new Command("run", "Run the pipeline once: load new extracts, compute indicators, check, report, publish")
         {
-            data, @out, asOf, threshold, generatedAt, pipeline, regions, force,
+            data, @out, asOf, threshold, generatedAt, pipeline, regions, force, compareWith,
         };
         command.SetAction((parse, ct) =>
         {
@@ -52,7 +53,13 @@ public static class RunCommand
                 AsOf = parse.GetValue(asOf),
                 GeneratedAt = parse.GetValue(generatedAt),
                 Force = parse.GetValue(force),
+                CompareWith = parse.GetValue(compareWith),
             };
+            if (request.CompareWith is { } baseline && CompareWithProblem(request.OutDir, baseline) is { } problem)
+            {
+                Console.Error.WriteLine($"error: --compare-with {problem}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
             var extra = new List<string>();
             foreach (var code in parse.GetValue(regions) ?? [])
             {
@@ -89,6 +96,28 @@ public static class RunCommand
     /// <summary>Without a pipeline file: the command's defaults (sample-data, out, default retries, no time limits).</summary>
     static RunRequest BaseRequest(string? pipelineFile) =>
         pipelineFile is null ? new RunRequest() : StandardSteps.RequestFor(PipelineDefinition.Load(pipelineFile), RunTrigger.Manual);
+
+    /// <summary>Why the published warehouse has no edition for --compare-with to name; NULL when it has one (this run's own cannot be named before it exists).</summary>
+    static string? CompareWithProblem(string outDir, string baseline)
+    {
+        var published = Path.Combine(outDir, "warehouse.duckdb");
+        if (!File.Exists(published)) return $"{baseline}: there is no published warehouse in {outDir} yet, so no edition to compare with";
+        try
+        {
+            using var db = Monitor.Warehouse.WarehouseDb.OpenReadOnly(published);
+            Monitor.Indicators.Changes.Baseline(db.Connection, currentRun: "", since: baseline);
+            return null;
+        }
+        catch (Monitor.Indicators.BaselineException e)
+        {
+            return e.Message;
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            // Held by a running run: the run itself waits for the warehouse, and its report step says so if the edition is unknown.
+            return null;
+        }
+    }
 
     /// <summary>True when the option was typed, not filled in from its default.</summary>
     static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

@@ -14,6 +14,8 @@ public sealed class Edition
     public string EditionId { get; set; } = "";
     public string Kind { get; set; } = "";
     public string? MeetingDate { get; set; }
+    /// <summary>koersoverleg, kerngroep or informatiebijeenkomst for a meeting edition; NULL for a daily report or an older warehouse.</summary>
+    public string? MeetingKind { get; set; }
     public string? AsOf { get; set; }
     public DateTime GeneratedAt { get; set; }
     public string RunId { get; set; } = "";
@@ -48,7 +50,7 @@ public sealed record ChangeReport(
     public bool NothingChanged => NewPeriods.Count == 0 && Revised.Count == 0 && StatusChanges.Count == 0 && Deliveries.Count == 0;
 }
 
-/// <summary>A --since value that names no edition and is no date, or a date before every edition.</summary>
+/// <summary>A --since or --compare-with value that names no edition and is no date, or a date before every edition.</summary>
 public sealed class BaselineException(string message) : Exception(message);
 
 public static class Changes
@@ -87,12 +89,38 @@ public static class Changes
 
     /// <summary>Every edition, oldest first.</summary>
     public static IReadOnlyList<Edition> Editions(IDbConnection c) => HasEditions(c)
-        ? c.Query<Edition>("""
-            SELECT edition_id AS EditionId, kind, CAST(meeting_date AS VARCHAR) AS MeetingDate, CAST(as_of AS VARCHAR) AS AsOf,
-                   generated_at AS GeneratedAt, run_id AS RunId
+        ? c.Query<Edition>($"""
+            SELECT edition_id AS EditionId, kind, CAST(meeting_date AS VARCHAR) AS MeetingDate, {(HasMeetingKind(c) ? "meeting_kind" : "NULL")} AS MeetingKind,
+                   CAST(as_of AS VARCHAR) AS AsOf, generated_at AS GeneratedAt, run_id AS RunId
             FROM meta.editions ORDER BY generated_at, run_id, edition_id
             """).ToList()
         : [];
+
+    /// <summary>meta.editions.meeting_kind came with migration 013; a read-only warehouse from before it has no such column.</summary>
+    static bool HasMeetingKind(IDbConnection c) =>
+        c.ExecuteScalar<long>("""
+            SELECT count(*) FROM information_schema.columns
+            WHERE table_schema = 'meta' AND table_name = 'editions' AND column_name = 'meeting_kind'
+            """) > 0;
+
+    /// <summary>A baseline that means "compare with nothing": the report says there is no earlier edition.</summary>
+    public const string NoBaseline = "none";
+
+    /// <summary>
+    /// The baseline of a meeting's edition: the edition of the meeting before it (by meeting date); for the first meeting, the latest
+    /// report generated on or before its freeze date (a later one would show data the edition does not have); else
+    /// <see cref="NoBaseline"/>. Editions of <paramref name="currentRun"/> do not count, except meeting editions it made before.
+    /// </summary>
+    public static string MeetingBaseline(IDbConnection c, DateOnly meetingDate, DateOnly freezeDate, string currentRun)
+    {
+        var all = Editions(c);
+        var meetingText = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var previous = all.Where(e => e.Kind == "meeting" && e.MeetingDate is { } d && string.CompareOrdinal(d, meetingText) < 0)
+            .OrderBy(e => e.MeetingDate, StringComparer.Ordinal).LastOrDefault();
+        if (previous is not null) return previous.EditionId;
+        var before = all.LastOrDefault(e => e.RunId != currentRun && e.Kind != "meeting" && DateOnly.FromDateTime(e.GeneratedAt) <= freezeDate);
+        return before?.EditionId ?? NoBaseline;
+    }
 
     /// <summary>
     /// The edition to compare with. <paramref name="currentRun"/> is the run whose mart is compared (its own edition is never the
@@ -107,12 +135,13 @@ public static class Changes
         var others = all.Where(e => e.RunId != currentRun).ToList();
         if (since is null)
             return others.LastOrDefault(e => e.Kind == "meeting") ?? others.LastOrDefault();
+        if (since.Trim() == NoBaseline) return null;
         var named = all.FirstOrDefault(e => e.EditionId == since.Trim());
         if (named is not null) return named;
         if (!DateOnly.TryParseExact(since.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new BaselineException($"--since '{since}' is neither an edition (see meta.editions: {string.Join(", ", all.Select(e => e.EditionId).DefaultIfEmpty("none yet"))}) nor a date yyyy-MM-dd");
+            throw new BaselineException($"'{since}' is neither an edition (see meta.editions: {string.Join(", ", all.Select(e => e.EditionId).DefaultIfEmpty("none yet"))}) nor a date yyyy-MM-dd");
         var onOrBefore = others.LastOrDefault(e => DateOnly.FromDateTime(e.GeneratedAt) <= date);
-        return onOrBefore ?? throw new BaselineException($"--since {since}: no edition was generated on or before that date");
+        return onOrBefore ?? throw new BaselineException($"{since}: no edition was generated on or before that date");
     }
 
     /// <summary>The comparison with the baseline (see <see cref="Baseline"/>); NULL when there is none.</summary>
@@ -264,6 +293,8 @@ public static class Changes
             INSERT INTO meta.editions (edition_id, kind, meeting_date, as_of, generated_at, run_id)
             VALUES ($id, $kind, CAST($meeting AS DATE), CAST($as_of AS DATE), $generated, $run)
             """, new { id = edition.EditionId, kind = edition.Kind, meeting = edition.MeetingDate, as_of = edition.AsOf, generated = edition.GeneratedAt, run = edition.RunId }, tx);
+        if (edition.MeetingKind is not null)
+            c.Execute("UPDATE meta.editions SET meeting_kind = $meeting_kind WHERE edition_id = $id", new { id = edition.EditionId, meeting_kind = edition.MeetingKind }, tx);
         var seen = new HashSet<ValueKey>();
         foreach (var v in values)
         {

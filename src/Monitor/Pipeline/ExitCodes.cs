@@ -10,6 +10,7 @@ namespace Monitor.Pipeline;
 /// <item><term>3</term><description>data problems: rows quarantined, files rejected or unreadable (run, validate)</description></item>
 /// <item><term>4</term><description>a blocking data-quality check failed; nothing was published</description></item>
 /// <item><term>5</term><description>locked: another run holds the output directory</description></item>
+/// <item><term>6</term><description>the edition exists: `monitor edition` never replaces a meeting's edition</description></item>
 /// </list>
 /// </summary>
 public static class ExitCodes
@@ -28,4 +29,6 @@ public static class ExitCodes
     public const int Busy = 5;
     /// <summary>Same as <see cref="Busy"/>: the output directory is locked by another run.</summary>
     public const int Locked = Busy;
+    /// <summary>`monitor edition`: the meeting's edition exists already (an edition is made once and never replaced); nothing was run.</summary>
+    public const int EditionExists = 6;
 }

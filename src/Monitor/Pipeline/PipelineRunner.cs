@@ -34,6 +34,10 @@ public sealed record RunRequest
     public IReadOnlyList<string> ReportRegions { get; init; } = [];
     /// <summary>Run even when the input is unchanged since the last published run (see <see cref="InputFingerprint"/>).</summary>
     public bool Force { get; init; }
+    /// <summary>Meetings whose frozen edition the first run on or after their freeze date makes (see Pipeline/Editions).</summary>
+    public IReadOnlyList<Editions.Meeting> Meetings { get; init; } = [];
+    /// <summary>The edition (id or date) the report's "Wat is er veranderd" compares with; NULL: the latest meeting edition, else the previous report.</summary>
+    public string? CompareWith { get; init; }
 }
 
 public static class PipelineSteps
@@ -252,7 +256,8 @@ public sealed class PipelineRunner
         // Unchanged input: the published warehouse already holds what this run would build. Decided before the copy
         // below, which is what makes a run over a large warehouse slow.
         var fingerprint = InputFingerprint.Compute(request);
-        if (!request.Force && UnchangedInput.LastPublished(run.PublishedDb) is { } last && last.Fingerprint == fingerprint)
+        if (!request.Force && UnchangedInput.LastPublished(run.PublishedDb) is { } last && last.Fingerprint == fingerprint
+            && !Editions.MeetingEditions.OverridesSkip(request, run.OutDir, run.PublishedDb, today)) // editions hook 1 of 3: a due edition runs anyway
         {
             skipped = UnchangedInput.RecordSkip(run.PublishedDb, run.RunId, request, run.Started, clock(), last.RunId, run.Observer);
             return null;
@@ -310,6 +315,10 @@ public sealed class PipelineRunner
             return new RunResult(run.RunId, RunState.Blocked, ExitCodes.Blocked, context.Ingest, run.Records, block, null);
         }
 
+        // Editions hook 2 of 3 (Pipeline/Editions): the meeting editions due, made after the steps of a run that publishes.
+        if (Editions.MeetingEditions.Step(context, run.OutDir) is { } editionStep)
+            RunStepRecorded(Editions.MeetingEditions.StepName, editionStep, run, ledger, cancellationToken);
+
         var state = context.Ingest?.HasProblems == true ? RunState.SucceededWithDataProblems : RunState.Succeeded;
         ledger.Finish(run.RunId, state, clock(), context.Ingest, null);
         UnchangedInput.Remember(db.Connection, run.RunId, prepared.Fingerprint, context.Ingest);
@@ -338,6 +347,8 @@ public sealed class PipelineRunner
             File.WriteAllText(Path.Combine(run.WorkDir, SummaryFile), json);
             if (Directory.Exists(Path.Combine(run.WorkDir, "reports")))
                 File.WriteAllText(Path.Combine(run.WorkDir, "reports", "run-summary.json"), json);
+            // Editions hook 3 of 3: staged meeting editions are renamed into <out>/editions/ (never replacing one) before the journal.
+            Editions.MeetingEditions.PublishStaged(run.WorkDir, run.OutDir, PublishFileSystem, run.Resilience.FileIo);
             var items = Publisher.StandardItems.Append(SummaryFile)
                 .Where(i => File.Exists(Path.Combine(run.WorkDir, i)) || Directory.Exists(Path.Combine(run.WorkDir, i)));
             Publisher.Publish(run.WorkDir, run.OutDir, items, new PublishOptions

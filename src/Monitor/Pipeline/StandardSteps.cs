@@ -56,7 +56,7 @@ public static class StandardSteps
     {
         // Built in the run's work directory; publishing moves reports/ into place with the warehouse.
         var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
-        var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId };
+        var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId, CompareWith = ctx.Request.CompareWith };
         var report = ReportBuilder.Build(ctx.Db, options);
         ctx.ReportPath = report.PdfPath;
         // What the national report printed, recorded in the work warehouse so it is published with the report (meta.editions).
@@ -88,7 +88,7 @@ public static class StandardSteps
     {
         // Built in the work directory from the same document model as the PDF, and published with it (site/, site.previous/).
         var generated = ctx.Request.GeneratedAt ?? ReportOptions.GenerationTime(ctx.Clock());
-        var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId };
+        var options = new ReportOptions { OutDir = ctx.WorkDir, AsOf = ctx.Request.AsOf, GeneratedAt = generated, RunId = ctx.RunId, CompareWith = ctx.Request.CompareWith };
         var site = SiteBuilder.Build(ctx.Db, options, Path.Combine(ctx.WorkDir, "site"), Path.Combine(ctx.WorkDir, "reports"), ct);
         return (site.Pages, $"site/: {site.Pages} pages ({site.RegionPages} regions), {site.Charts} charts");
     }
@@ -106,5 +106,6 @@ public static class StandardSteps
         ReportRegions = p.ReportRegions,
         Retry = p.Retry,
         Timeouts = p.Timeouts,
+        Meetings = p.Meetings.Meetings,
     };
 }

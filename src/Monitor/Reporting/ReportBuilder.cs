@@ -31,7 +31,7 @@ public static class ReportBuilder
 
     public static ReportResult Build(WarehouseDb db, ReportOptions options)
     {
-        var data = MartData.Load(db, options.AsOf, options.RunId);
+        var data = MartData.Load(db, options.AsOf, options.RunId, options.CompareWith);
         if (data.Values.Count == 0)
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         CheckAsOf(data, options.AsOf);

@@ -12,6 +12,10 @@ public sealed record ReportOptions
     public required DateTimeOffset GeneratedAt { get; init; }
     /// <summary>The run building the report, whose own edition is never the one it is compared with; NULL: the run that published the warehouse.</summary>
     public string? RunId { get; init; }
+    /// <summary>The edition (meta.editions id, or a date) "Wat is er veranderd" compares with; NULL: the default baseline (see Indicators.Changes).</summary>
+    public string? CompareWith { get; init; }
+    /// <summary>For a meeting's edition, the line the cover prints under the edition ("Editie voor het koersoverleg van ..."); NULL otherwise.</summary>
+    public string? MeetingLine { get; init; }
 
     /// <summary>The generation time used when none is given: the clock's, in whole seconds as the report prints it.</summary>
     public static DateTimeOffset GenerationTime(DateTimeOffset now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, now.Offset);

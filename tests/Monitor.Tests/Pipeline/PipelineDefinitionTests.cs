@@ -71,7 +71,7 @@ public class PipelineDefinitionTests
             """);
 
         Assert.That(e.Problems, Has.Count.EqualTo(3));
-        Assert.That(e.Problems[0], Is.EqualTo(new PipelineProblem(4, 1, "scheduel", "unknown field; expected one of name, schedule, data_dir, out_dir, steps, retry, timeouts, bad_row_threshold, blocking_severities, catch_up, stable_files, report_regions")));
+        Assert.That(e.Problems[0], Is.EqualTo(new PipelineProblem(4, 1, "scheduel", "unknown field; expected one of name, schedule, data_dir, out_dir, steps, retry, timeouts, bad_row_threshold, blocking_severities, catch_up, stable_files, report_regions, meetings")));
         Assert.That(e.Problems.Select(p => (p.Line, p.Column, p.Field)), Is.EquivalentTo(new[]
         {
             ((int?)4, (int?)1, "scheduel"),

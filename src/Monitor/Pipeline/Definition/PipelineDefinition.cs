@@ -30,6 +30,8 @@ public sealed record PipelineDefinition
     public StableFileSettings StableFiles { get; init; } = StableFileSettings.Default;
     /// <summary>Regions (PVxx, AMxx, TPn) whose regional edition of the report each run makes beside the national one.</summary>
     public IReadOnlyList<string> ReportRegions { get; init; } = [];
+    /// <summary>The meeting calendar: each meeting gets an edition frozen some days before it (see Pipeline/Editions).</summary>
+    public Editions.MeetingCalendar Meetings { get; init; } = Editions.MeetingCalendar.None;
 
     /// <summary>Reads and checks a pipeline file. Every problem found is reported at once, each with its line.</summary>
     /// <exception cref="PipelineDefinitionException">The file is missing, is not YAML, or a field is wrong.</exception>

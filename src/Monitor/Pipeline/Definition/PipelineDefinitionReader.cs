@@ -6,10 +6,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Monitor.Pipeline.Definition;
 
-sealed class PipelineDefinitionReader(string sourcePath)
+sealed partial class PipelineDefinitionReader(string sourcePath)
 {
     static readonly string[] TopLevelFields =
-        ["name", "schedule", "data_dir", "out_dir", "steps", "retry", "timeouts", "bad_row_threshold", "blocking_severities", "catch_up", "stable_files", "report_regions"];
+        ["name", "schedule", "data_dir", "out_dir", "steps", "retry", "timeouts", "bad_row_threshold", "blocking_severities", "catch_up", "stable_files", "report_regions", "meetings"];
 
     const string DefaultTimeZone = "Europe/Amsterdam";
 
@@ -56,6 +56,7 @@ sealed class PipelineDefinitionReader(string sourcePath)
         var catchUp = fields.TryGetValue("catch_up", out var c) ? ReadBool(c, "catch_up") ?? true : true;
         var stable = fields.TryGetValue("stable_files", out var sf) ? ReadStableFiles(sf) : StableFileSettings.Default;
         var regions = fields.TryGetValue("report_regions", out var rr) ? ReadRegions(rr) : [];
+        var meetings = fields.TryGetValue("meetings", out var mt) ? ReadMeetings(mt) : Editions.MeetingCalendar.None;
 
         if (problems.Count > 0)
             throw new PipelineDefinitionException(sourcePath, problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList());
@@ -74,6 +75,7 @@ sealed class PipelineDefinitionReader(string sourcePath)
             CatchUp = catchUp,
             StableFiles = stable,
             ReportRegions = regions,
+            Meetings = meetings,
         };
     }
 

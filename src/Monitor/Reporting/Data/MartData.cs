@@ -34,7 +34,8 @@ public sealed class MartData
     public Monitor.Indicators.ChangeReport? Changes { get; init; }
 
     /// <param name="currentRun">The run building the report, whose own edition is not compared with; NULL: the run that published the warehouse.</param>
-    public static MartData Load(WarehouseDb db, DateOnly? asOf, string? currentRun = null)
+    /// <param name="compareWith">The edition to compare with (id or date); NULL: the default baseline.</param>
+    public static MartData Load(WarehouseDb db, DateOnly? asOf, string? currentRun = null, string? compareWith = null)
     {
         var c = db.Connection;
         if (!TableExists(db, "mart", "indicator_values"))
@@ -117,7 +118,7 @@ public sealed class MartData
 
         var data = new MartData
         {
-            Changes = Monitor.Indicators.Changes.Compare(c, currentRun),
+            Changes = Monitor.Indicators.Changes.Compare(c, currentRun, compareWith),
             Targets = targets,
             Actions = actions,
             ActionLinks = links,

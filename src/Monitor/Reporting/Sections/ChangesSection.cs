@@ -16,9 +16,18 @@ public sealed class ChangesSection : IReportSection
 
     public string Title => "Wat is er veranderd sinds het vorige rapport";
 
-    public static string TitleFor(ChangeReport? changes) => changes?.MeetingExists == true
-        ? "Wat is er veranderd sinds het vorige koersoverleg"
+    /// <summary>Named after what it compares with: the previous meeting (of its kind) or the previous report.</summary>
+    public static string TitleFor(ChangeReport? changes) => changes?.Baseline is { Kind: "meeting" } meeting
+        ? $"Wat is er veranderd sinds {Previous(meeting.MeetingKind)}"
         : "Wat is er veranderd sinds het vorige rapport";
+
+    /// <summary>"het vorige koersoverleg", "de vorige informatiebijeenkomst".</summary>
+    static string Previous(string? kind) => kind switch
+    {
+        "kerngroep" => "de vorige kerngroep",
+        "informatiebijeenkomst" => "de vorige informatiebijeenkomst",
+        _ => "het vorige koersoverleg",
+    };
 
     public void Write(ReportContext ctx)
     {
@@ -49,11 +58,19 @@ public sealed class ChangesSection : IReportSection
         Deliveries(ctx, changes);
     }
 
-    /// <summary>"het rapport van 1 december 2026" or "het koersoverleg van 12 maart 2027".</summary>
+    /// <summary>"het rapport van 1 december 2026", "het koersoverleg van 12 maart 2027" or "de informatiebijeenkomst van 20 mei 2027".</summary>
     public static string Describe(Edition e) =>
         e.Kind == "meeting" && e.MeetingDate is { } meeting
-            ? $"het koersoverleg van {DutchFormat.Date(DateOnly.ParseExact(meeting, "yyyy-MM-dd", CultureInfo.InvariantCulture))}"
+            ? $"{MeetingName(e.MeetingKind)} van {DutchFormat.Date(DateOnly.ParseExact(meeting, "yyyy-MM-dd", CultureInfo.InvariantCulture))}"
             : $"het rapport van {DutchFormat.Date(DateOnly.FromDateTime(e.GeneratedAt))}";
+
+    /// <summary>"het koersoverleg", "de kerngroep", "de informatiebijeenkomst".</summary>
+    public static string MeetingName(string? kind) => kind switch
+    {
+        "kerngroep" => "de kerngroep",
+        "informatiebijeenkomst" => "de informatiebijeenkomst",
+        _ => "het koersoverleg",
+    };
 
     static string Summary(ChangeReport c)
     {

@@ -26,7 +26,9 @@ public static class CoverPage
         y += text.DrawWrapped(canvas, "Voortgang van het Actieplan Groene en Digitale Banen, voor het koersoverleg",
             x, y, width, new TextStyle(12f, Color: Palette.Muted)) + 6f;
         var edition = ctx.Selected is null ? "Landelijke editie" : "Regionale editie: " + ctx.Regions.Describe(ctx.Selected.Code);
-        text.DrawWrapped(canvas, edition, x, y, width, new TextStyle(12f, Bold: true));
+        y += text.DrawWrapped(canvas, edition, x, y, width, new TextStyle(12f, Bold: true)) + 4f;
+        if (ctx.Options.MeetingLine is { } meeting)
+            text.DrawWrapped(canvas, meeting, x, y, width, new TextStyle(12f, Color: Palette.Accent));
 
         y = 300f;
         var facts = new List<(string, string)>

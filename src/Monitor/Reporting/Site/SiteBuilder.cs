@@ -26,7 +26,7 @@ public static partial class SiteBuilder
     /// </summary>
     public static SiteResult Build(WarehouseDb db, ReportOptions options, string siteDir, string? reportsDir, CancellationToken ct = default)
     {
-        var data = MartData.Load(db, options.AsOf, options.RunId);
+        var data = MartData.Load(db, options.AsOf, options.RunId, options.CompareWith);
         if (data.Values.Count == 0)
             throw new ReportException("mart.indicator_values is empty: run 'monitor run' with data to compute the indicators first");
         var period = ReportBuilder.ReportingPeriod(data);
