@@ -1,5 +1,6 @@
 // meta.datasets: the declared datasets (Contracts.All) written into the warehouse, so that SQL such as
 // the freshness check reads the one list the code has instead of keeping its own.
+using System.Data;
 using Dapper;
 using DuckDB.NET.Data;
 using Monitor.Sources;
@@ -16,16 +17,17 @@ public static class DatasetRegistry
     /// inserted again in one transaction: DuckDB cannot undo that from its primary-key index if the commit then fails
     /// (a full disk), and stops the process.
     /// </summary>
-    public static void Write(DuckDBConnection connection)
+    public static void Write(DuckDBConnection connection, IDbTransaction? transaction = null)
     {
         var declared = Contracts.All.Select(c => new Row(c.Name, c.Source, c.Dataset, c.Supplier, c.Folder, c.Frequency, c.MaxAgeMonths, c.Optional))
             .ToDictionary(r => r.Name, StringComparer.Ordinal);
         var stored = connection.Query<Row>("""
             SELECT name, source, dataset, supplier, folder, frequency, max_age_months AS MaxAgeMonths, optional FROM meta.datasets
-            """).ToDictionary(r => r.Name, StringComparer.Ordinal);
+            """, transaction: transaction).ToDictionary(r => r.Name, StringComparer.Ordinal);
         if (declared.Count == stored.Count && declared.All(d => stored.TryGetValue(d.Key, out var s) && s == d.Value)) return;
 
-        using var tx = connection.BeginTransaction();
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        var tx = transaction ?? own;
         foreach (var gone in stored.Keys.Except(declared.Keys))
             connection.Execute("DELETE FROM meta.datasets WHERE name = $name", new { name = gone }, tx);
         foreach (var (name, r) in declared)
@@ -44,6 +46,6 @@ public static class DatasetRegistry
                     WHERE name = $name
                     """, args, tx);
         }
-        tx.Commit();
+        own?.Commit();
     }
 }

@@ -1,4 +1,5 @@
 // The DuckDB warehouse: opening, migrating in place, and running SQL model folders.
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -24,10 +25,19 @@ public sealed class WarehouseDb : IDisposable
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         var db = new WarehouseDb(path, connection);
-        db.Migrate();
-        DatasetRegistry.Write(connection);
-        db.RunModels("staging");
-        DataDictionary.Apply(connection); // the staging views were just recreated, without their comments
+        DataDictionary.Prefetch(); // parsed on another thread while the schema is brought up to date
+        // The migrations, the dataset register, the staging views and the comments are one transaction: a new
+        // warehouse then costs one commit instead of one for every migration, view and comment (hundreds), and a
+        // failure leaves the warehouse as it was.
+        using (var tx = connection.BeginTransaction())
+        {
+            db.Migrate(tx);
+            DatasetRegistry.Write(connection, tx);
+            foreach (var (_, sql) in SqlResources.Folder("staging"))
+                connection.Execute(sql, transaction: tx);
+            DataDictionary.Apply(connection, tx); // the staging views were just recreated, without their comments
+            tx.Commit();
+        }
         return db;
     }
 
@@ -41,15 +51,25 @@ public sealed class WarehouseDb : IDisposable
         return new WarehouseDb(path, connection);
     }
 
-    /// <summary>Applies the migrations of sql/warehouse/ that this warehouse has not had yet, each in its own transaction.</summary>
-    public IReadOnlyList<string> Migrate()
+    /// <summary>
+    /// Applies the migrations of sql/warehouse/ that this warehouse has not had yet, all in one transaction
+    /// (<paramref name="transaction"/>, else one of its own): either all of them are applied or none.
+    /// </summary>
+    public IReadOnlyList<string> Migrate(IDbTransaction? transaction = null)
     {
+        if (transaction is null)
+        {
+            using var own = Connection.BeginTransaction();
+            var names = Migrate(own);
+            own.Commit();
+            return names;
+        }
         Connection.Execute("""
             CREATE SCHEMA IF NOT EXISTS meta;
             CREATE TABLE IF NOT EXISTS meta.schema_migrations (
                 version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);
-            """);
-        var applied = Connection.Query<(int Version, string Checksum)>("SELECT version, checksum FROM meta.schema_migrations")
+            """, transaction: transaction);
+        var applied = Connection.Query<(int Version, string Checksum)>("SELECT version, checksum FROM meta.schema_migrations", transaction: transaction)
             .ToDictionary(r => r.Version, r => r.Checksum);
         var done = new List<string>();
         foreach (var (name, sql) in SqlResources.Folder("warehouse"))
@@ -63,11 +83,9 @@ public sealed class WarehouseDb : IDisposable
                         $"migration {name} was changed after it was applied to {Path} (checksum {had} there, {checksum} now); add a new migration instead of editing an old one");
                 continue;
             }
-            using var tx = Connection.BeginTransaction();
-            Connection.Execute(sql, transaction: tx);
+            Connection.Execute(sql, transaction: transaction);
             Connection.Execute("INSERT INTO meta.schema_migrations VALUES ($version, $name, $checksum, now()::TIMESTAMP)",
-                new { version, name, checksum }, tx);
-            tx.Commit();
+                new { version, name, checksum }, transaction);
             done.Add(name);
         }
         return done;
