@@ -1,6 +1,9 @@
 // One thread's cursor over the blocks of a detail file: the byte-level checks of a record, and the cell parser's way
 // for any record that is not in canonical form.
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Monitor.Sources.Detail;
@@ -69,7 +72,7 @@ public sealed partial class DetailValidator
                 line++;
                 if (line >= owner.StopLineNow) { pos = limit; continue; } // an earlier line already decided the outcome
                 if (line % LineAnchors.Every == 0) Anchors.Add((line, bufferOffset + pos));
-                var keep = Line(line, buffer.AsSpan(pos, length));
+                var keep = Line(line, buffer.AsSpan(pos, length), buffer.AsSpan(pos));
                 pos += nl < 0 ? length : nl + 1;
                 if (!keep) { owner.StopAt(line); pos = limit; }
             }
@@ -163,7 +166,7 @@ public sealed partial class DetailValidator
         }
 
         /// <summary>Handles one physical line; false stops reading (file rejected or handed to the generic reader).</summary>
-        bool Line(long line, ReadOnlySpan<byte> bytes)
+        bool Line(long line, ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> window)
         {
             if (line == 1) return true; // the header, already read
             if (bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
@@ -174,32 +177,38 @@ public sealed partial class DetailValidator
                 return true;
             }
 
-            // Field boundaries, and at the same time: a quote sends the line to the contract's line splitter (CsvLine).
-            var f = 0;
-            var start = 0;
-            while (true)
+            // A short line whose bytes are all printable ASCII (no quote, no control character, nothing at or above
+            // DEL) is split by one look at all its bytes; any other line byte by byte, where a quote sends it to the
+            // contract's line splitter (CsvLine). The checks below are the same for both.
+            var printable = PrintableFields(bytes, window);
+            if (!printable)
             {
-                var rel = bytes[start..].IndexOfAny((byte)';', (byte)'"');
-                if (rel < 0) break;
-                var at = start + rel;
-                if (bytes[at] == (byte)'"') return QuotedLine(line, bytes);
-                if (f == fieldCount - 1)
+                var f = 0;
+                var start = 0;
+                while (true)
                 {
-                    if (bytes[at..].Contains((byte)'"')) return QuotedLine(line, bytes);
-                    return WrongFieldCount(line, bytes.Count((byte)';') + 1, bytes);
+                    var rel = bytes[start..].IndexOfAny((byte)';', (byte)'"');
+                    if (rel < 0) break;
+                    var at = start + rel;
+                    if (bytes[at] == (byte)'"') return QuotedLine(line, bytes);
+                    if (f == fieldCount - 1)
+                    {
+                        if (bytes[at..].Contains((byte)'"')) return QuotedLine(line, bytes);
+                        return WrongFieldCount(line, bytes.Count((byte)';') + 1, bytes);
+                    }
+                    starts[f] = start; ends[f] = at; f++;
+                    start = at + 1;
                 }
-                starts[f] = start; ends[f] = at; f++;
-                start = at + 1;
+                starts[f] = start; ends[f] = bytes.Length;
+                if (f != fieldCount - 1) return WrongFieldCount(line, f + 1, bytes);
             }
-            starts[f] = start; ends[f] = bytes.Length;
-            if (f != fieldCount - 1) return WrongFieldCount(line, f + 1, bytes);
 
             var id = Field(bytes, Id);
             var filledOn = Field(bytes, Filled);
             var klasse = Field(bytes, Klasse);
             var regio = Field(bytes, Regio);
             var filled = NoDate;
-            if (PlainId(id) && Day(Field(bytes, Arisen)) is var arisen && arisen != NoDate
+            if ((printable ? PrintableId(id) : PlainId(id)) && Day(Field(bytes, Arisen)) is var arisen && arisen != NoDate
                 && (filledOn.Length == 0 || ((filled = Day(filledOn)) != NoDate && filled >= arisen))
                 && KlasseCode(klasse) is { } k && RegionCode(regio) is { } r && Count(Field(bytes, Posities)) is var posities and >= 0)
             {
@@ -214,6 +223,50 @@ public sealed partial class DetailValidator
             var text = Encoding.UTF8.GetString(bytes);
             return Record(line, text.Split(';'), text);
         }
+
+        /// <summary>
+        /// For a line of at most 64 bytes: true when every byte is printable ASCII (0x20 to 0x7E, no quote) and the line
+        /// has exactly the header's number of fields, whose bounds are then in <see cref="starts"/> and <see cref="ends"/>.
+        /// Two 32-byte compares give a bit a byte for the separators and for the bytes that need the careful way, so
+        /// the line is looked at once instead of once a field. False (nothing decided) for any other line.
+        /// <paramref name="window"/> is the buffer from the line's first byte on; bytes after the line are masked off.
+        /// </summary>
+        bool PrintableFields(ReadOnlySpan<byte> bytes, scoped ReadOnlySpan<byte> window)
+        {
+            if (!Vector256.IsHardwareAccelerated || bytes.Length > 64) return false;
+            Span<byte> copy = stackalloc byte[64];
+            if (window.Length < 64)
+            {
+                bytes.CopyTo(copy);
+                window = copy;
+            }
+            ref var first = ref MemoryMarshal.GetReference(window);
+            var low = Vector256.LoadUnsafe(ref first);
+            var high = Vector256.LoadUnsafe(ref first, 32);
+            var inLine = bytes.Length == 64 ? ulong.MaxValue : (1UL << bytes.Length) - 1;
+            if (((Careful(low) | (ulong)Careful(high) << 32) & inLine) != 0) return false;
+            var separators = (Separators(low) | (ulong)Separators(high) << 32) & inLine;
+            if (BitOperations.PopCount(separators) != fieldCount - 1) return false;
+            var start = 0;
+            for (var f = 0; f < fieldCount - 1; f++)
+            {
+                var at = BitOperations.TrailingZeroCount(separators);
+                starts[f] = start; ends[f] = at;
+                start = at + 1;
+                separators &= separators - 1;
+            }
+            starts[fieldCount - 1] = start; ends[fieldCount - 1] = bytes.Length;
+            return true;
+
+            static uint Careful(Vector256<byte> v) =>
+                (Vector256.LessThan(v, Vector256.Create((byte)0x20)) | Vector256.GreaterThan(v, Vector256.Create((byte)0x7E))
+                 | Vector256.Equals(v, Vector256.Create((byte)'"'))).ExtractMostSignificantBits();
+            static uint Separators(Vector256<byte> v) => Vector256.Equals(v, Vector256.Create((byte)';')).ExtractMostSignificantBits();
+        }
+
+        /// <summary><see cref="PlainId"/> for an id of printable ASCII only: then only a blank at either end can disqualify it.</summary>
+        static bool PrintableId(ReadOnlySpan<byte> id) =>
+            id.Length > 0 && !(id.Length == 1 && id[0] == (byte)'.') && id[0] != (byte)' ' && id[^1] != (byte)' ';
 
         ReadOnlySpan<byte> Field(ReadOnlySpan<byte> bytes, int column) => bytes[starts[index[column]]..ends[index[column]]];
 
@@ -309,9 +362,13 @@ public sealed partial class DetailValidator
         internal static int Day(ReadOnlySpan<byte> s)
         {
             if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return NoDate;
-            var y = Digits(s[..4]);
-            var m = Digits(s[5..7]);
-            var d = Digits(s[8..10]);
+            // The eight digits at once: a byte below '0' wraps round to a large number, so one test a digit suffices.
+            uint y1 = (uint)(s[0] - '0'), y2 = (uint)(s[1] - '0'), y3 = (uint)(s[2] - '0'), y4 = (uint)(s[3] - '0');
+            uint m1 = (uint)(s[5] - '0'), m2 = (uint)(s[6] - '0'), d1 = (uint)(s[8] - '0'), d2 = (uint)(s[9] - '0');
+            if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return NoDate;
+            var y = (int)(y1 * 1000 + y2 * 100 + y3 * 10 + y4);
+            var m = (int)(m1 * 10 + m2);
+            var d = (int)(d1 * 10 + d2);
             if (y < 1 || m is < 1 or > 12 || d < 1) return NoDate;
             var leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
             if (d > (m == 2 ? (leap ? 29 : 28) : DaysInMonth[m])) return NoDate;
@@ -323,17 +380,6 @@ public sealed partial class DetailValidator
 
         static ReadOnlySpan<byte> DaysInMonth => [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         static ReadOnlySpan<short> DaysBeforeMonth => [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-        static int Digits(ReadOnlySpan<byte> s)
-        {
-            var v = 0;
-            foreach (var b in s)
-            {
-                if (b < (byte)'0' || b > (byte)'9') return -1;
-                v = v * 10 + (b - '0');
-            }
-            return v;
-        }
 
         /// <summary>One or two digits naming a known class; the two-digit code.</summary>
         ushort? KlasseCode(ReadOnlySpan<byte> s)
