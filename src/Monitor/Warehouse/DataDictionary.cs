@@ -5,7 +5,6 @@
 // mart models ran.
 using System.Data;
 using System.Text;
-using Dapper;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -92,17 +91,17 @@ public static class DataDictionary
     {
         var dictionary = Embedded.Value;
         var schemas = string.Join(", ", Schemas.Select(s => $"'{s}'"));
-        var objects = connection.Query<(string Schema, string Name, string Kind, string? Comment)>($"""
+        var objects = WarehouseDb.Rows(connection, tx, $"""
             SELECT schema_name, table_name, 'TABLE', comment FROM duckdb_tables() WHERE schema_name IN ({schemas}) AND database_name = current_database()
             UNION ALL
             SELECT schema_name, view_name, 'VIEW', comment FROM duckdb_views() WHERE schema_name IN ({schemas}) AND NOT internal AND database_name = current_database()
-            """, transaction: tx).ToList();
+            """, r => (Schema: r.GetString(0), Name: r.GetString(1), Kind: r.GetString(2), Comment: r.IsDBNull(3) ? null : r.GetString(3)));
         var kinds = objects.ToDictionary(o => (o.Schema, o.Name), o => o.Kind);
-        var columns = connection.Query<(string Schema, string Table, string Column, string? Comment)>($"""
+        var columns = WarehouseDb.Rows(connection, tx, $"""
             SELECT schema_name, table_name, column_name, comment FROM duckdb_columns()
             WHERE schema_name IN ({schemas}) AND database_name = current_database()
             ORDER BY schema_name, table_name, column_index
-            """, transaction: tx).ToList();
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1), Column: r.GetString(2), Comment: r.IsDBNull(3) ? null : r.GetString(3)));
 
         var sql = new StringBuilder();
         var written = 0;
@@ -120,12 +119,12 @@ public static class DataDictionary
             written++;
         }
         if (sql.Length == 0) return 0;
-        if (tx is not null) connection.Execute(sql.ToString(), transaction: tx);
+        if (tx is not null) WarehouseDb.Run(connection, tx, sql.ToString());
         else
         {
             // One commit for all of them, not one a comment.
             using var own = connection.BeginTransaction();
-            connection.Execute(sql.ToString(), transaction: own);
+            WarehouseDb.Run(connection, own, sql.ToString());
             own.Commit();
         }
         return written;

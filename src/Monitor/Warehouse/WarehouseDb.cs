@@ -34,7 +34,7 @@ public sealed class WarehouseDb : IDisposable
             db.Migrate(tx);
             DatasetRegistry.Write(connection, tx);
             foreach (var (_, sql) in SqlResources.Folder("staging"))
-                connection.Execute(sql, transaction: tx);
+                Run(connection, tx, sql);
             DataDictionary.Apply(connection, tx); // the staging views were just recreated, without their comments
             tx.Commit();
         }
@@ -64,12 +64,12 @@ public sealed class WarehouseDb : IDisposable
             own.Commit();
             return names;
         }
-        Connection.Execute("""
+        Run(Connection, transaction, """
             CREATE SCHEMA IF NOT EXISTS meta;
             CREATE TABLE IF NOT EXISTS meta.schema_migrations (
                 version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);
-            """, transaction: transaction);
-        var applied = Connection.Query<(int Version, string Checksum)>("SELECT version, checksum FROM meta.schema_migrations", transaction: transaction)
+            """);
+        var applied = Rows(Connection, transaction, "SELECT version, checksum FROM meta.schema_migrations", r => (Version: r.GetInt32(0), Checksum: r.GetString(1)))
             .ToDictionary(r => r.Version, r => r.Checksum);
         var done = new List<string>();
         foreach (var (name, sql) in SqlResources.Folder("warehouse"))
@@ -83,12 +83,44 @@ public sealed class WarehouseDb : IDisposable
                         $"migration {name} was changed after it was applied to {Path} (checksum {had} there, {checksum} now); add a new migration instead of editing an old one");
                 continue;
             }
-            Connection.Execute(sql, transaction: transaction);
-            Connection.Execute("INSERT INTO meta.schema_migrations VALUES ($version, $name, $checksum, now()::TIMESTAMP)",
-                new { version, name, checksum }, transaction);
+            Run(Connection, transaction, sql);
+            Run(Connection, transaction, "INSERT INTO meta.schema_migrations VALUES ($version, $name, $checksum, now()::TIMESTAMP)",
+                ("version", version), ("name", name), ("checksum", checksum));
             done.Add(name);
         }
         return done;
+    }
+
+    // The statements run once when a warehouse is opened go through plain commands rather than Dapper: Dapper emits
+    // and compiles a reader or a parameter writer for every new statement shape, tens of milliseconds of a process's
+    // start for a handful of rows.
+
+    /// <summary>The rows of <paramref name="sql"/>, each read by <paramref name="row"/>.</summary>
+    internal static List<T> Rows<T>(IDbConnection connection, IDbTransaction? transaction, string sql, Func<IDataRecord, T> row)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(row(reader));
+        return rows;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with named parameters ($name in the SQL).</summary>
+    internal static void Run(IDbConnection connection, IDbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Runs every model of a sql/ folder (staging, marts) in name order.</summary>
