@@ -366,7 +366,7 @@ public sealed partial class DetailValidator
             uint y1 = (uint)(s[0] - '0'), y2 = (uint)(s[1] - '0'), y3 = (uint)(s[2] - '0'), y4 = (uint)(s[3] - '0');
             uint m1 = (uint)(s[5] - '0'), m2 = (uint)(s[6] - '0'), d1 = (uint)(s[8] - '0'), d2 = (uint)(s[9] - '0');
             if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return NoDate;
-            var y = (int)(y1 * 1000 + y2 * 100 + y3 * 10 + y4);
+            var y = (int)(((y1 * 10 + y2) * 10 + y3) * 10 + y4);
             var m = (int)(m1 * 10 + m2);
             var d = (int)(d1 * 10 + d2);
             if (y < 1 || m is < 1 or > 12 || d < 1) return NoDate;
