@@ -33,8 +33,7 @@ public sealed class WarehouseDb : IDisposable
         {
             db.Migrate(tx);
             DatasetRegistry.Write(connection, tx);
-            foreach (var (_, sql) in SqlResources.Folder("staging"))
-                Run(connection, tx, sql);
+            db.RunModels("staging", tx);
             DataDictionary.Apply(connection, tx); // the staging views were just recreated, without their comments
             tx.Commit();
         }
@@ -123,11 +122,11 @@ public sealed class WarehouseDb : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs every model of a sql/ folder (staging, marts) in name order.</summary>
-    public void RunModels(string folder)
+    /// <summary>Runs every model of a sql/ folder (staging, marts) in name order, in <paramref name="transaction"/> when given.</summary>
+    public void RunModels(string folder, IDbTransaction? transaction = null)
     {
         foreach (var (_, sql) in SqlResources.Folder(folder))
-            Connection.Execute(sql);
+            Run(Connection, transaction, sql);
     }
 
     /// <summary>Sets the as-of date the staging views filter on (NULL: latest vintages).</summary>
