@@ -5,7 +5,6 @@
 // mart models ran.
 using System.Data;
 using System.Text;
-using Dapper;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -30,6 +29,23 @@ public static class DataDictionary
     {
         public string Comment { get; set; } = "";
         public Dictionary<string, string> Columns { get; set; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The embedded files as <see cref="Apply"/> reads them: parsed once a process (they are part of the build).</summary>
+    static readonly Lazy<IReadOnlyDictionary<string, SchemaFile>> Embedded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Starts parsing the embedded files on a thread-pool thread, so that a later <see cref="Apply"/> finds them ready
+    /// (opening a warehouse calls this before it migrates). A failure is not lost: <see cref="Apply"/> raises it.
+    /// </summary>
+    public static void Prefetch()
+    {
+        if (Embedded.IsValueCreated) return;
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            try { _ = Embedded.Value; }
+            catch (Exception) { /* cached by the Lazy and raised again where Apply reads it */ }
+        }, null);
     }
 
     /// <summary>The embedded dictionary files, keyed by schema.</summary>
@@ -67,41 +83,50 @@ public static class DataDictionary
 
     /// <summary>
     /// Writes the comments onto every table, view and column of the covered schemas that exists in the warehouse and
-    /// that the dictionary describes (objects it does not describe are left alone; the tests name them). Returns the
-    /// number of comments written.
+    /// that the dictionary describes (objects it does not describe are left alone; the tests name them). A comment the
+    /// object already has is not written again (a table keeps its comments from run to run; recreated views lose
+    /// theirs). All in one transaction: <paramref name="tx"/>, else one of its own. Returns the number of comments written.
     /// </summary>
     public static int Apply(IDbConnection connection, IDbTransaction? tx = null)
     {
-        var dictionary = Load();
+        var dictionary = Embedded.Value;
         var schemas = string.Join(", ", Schemas.Select(s => $"'{s}'"));
-        var objects = connection.Query<(string Schema, string Name, string Kind)>($"""
-            SELECT schema_name, table_name, 'TABLE' FROM duckdb_tables() WHERE schema_name IN ({schemas}) AND database_name = current_database()
+        var objects = WarehouseDb.Rows(connection, tx, $"""
+            SELECT schema_name, table_name, 'TABLE', comment FROM duckdb_tables() WHERE schema_name IN ({schemas}) AND database_name = current_database()
             UNION ALL
-            SELECT schema_name, view_name, 'VIEW' FROM duckdb_views() WHERE schema_name IN ({schemas}) AND NOT internal AND database_name = current_database()
-            """, transaction: tx).ToList();
+            SELECT schema_name, view_name, 'VIEW', comment FROM duckdb_views() WHERE schema_name IN ({schemas}) AND NOT internal AND database_name = current_database()
+            """, r => (Schema: r.GetString(0), Name: r.GetString(1), Kind: r.GetString(2), Comment: r.IsDBNull(3) ? null : r.GetString(3)));
         var kinds = objects.ToDictionary(o => (o.Schema, o.Name), o => o.Kind);
-        var columns = connection.Query<(string Schema, string Table, string Column)>($"""
-            SELECT schema_name, table_name, column_name FROM duckdb_columns()
+        var columns = WarehouseDb.Rows(connection, tx, $"""
+            SELECT schema_name, table_name, column_name, comment FROM duckdb_columns()
             WHERE schema_name IN ({schemas}) AND database_name = current_database()
             ORDER BY schema_name, table_name, column_index
-            """, transaction: tx).ToList();
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1), Column: r.GetString(2), Comment: r.IsDBNull(3) ? null : r.GetString(3)));
 
         var sql = new StringBuilder();
         var written = 0;
         foreach (var o in objects)
         {
-            if (TableComment(dictionary, o.Schema, o.Name) is not { } comment) continue;
+            if (TableComment(dictionary, o.Schema, o.Name) is not { } comment || comment == o.Comment) continue;
             sql.Append($"COMMENT ON {o.Kind} {o.Schema}.\"{o.Name}\" IS {Literal(comment)};\n");
             written++;
         }
         foreach (var c in columns)
         {
             if (!kinds.ContainsKey((c.Schema, c.Table))) continue;
-            if (ColumnComment(dictionary, c.Schema, c.Table, c.Column) is not { } comment) continue;
+            if (ColumnComment(dictionary, c.Schema, c.Table, c.Column) is not { } comment || comment == c.Comment) continue;
             sql.Append($"COMMENT ON COLUMN {c.Schema}.\"{c.Table}\".\"{c.Column}\" IS {Literal(comment)};\n");
             written++;
         }
-        if (sql.Length > 0) connection.Execute(sql.ToString(), transaction: tx);
+        if (sql.Length == 0) return 0;
+        if (tx is not null) WarehouseDb.Run(connection, tx, sql.ToString());
+        else
+        {
+            // One commit for all of them, not one a comment.
+            using var own = connection.BeginTransaction();
+            WarehouseDb.Run(connection, own, sql.ToString());
+            own.Commit();
+        }
         return written;
     }
 

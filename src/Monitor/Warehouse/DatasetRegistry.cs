@@ -1,6 +1,6 @@
 // meta.datasets: the declared datasets (Contracts.All) written into the warehouse, so that SQL such as
 // the freshness check reads the one list the code has instead of keeping its own.
-using Dapper;
+using System.Data;
 using DuckDB.NET.Data;
 using Monitor.Sources;
 
@@ -16,34 +16,36 @@ public static class DatasetRegistry
     /// inserted again in one transaction: DuckDB cannot undo that from its primary-key index if the commit then fails
     /// (a full disk), and stops the process.
     /// </summary>
-    public static void Write(DuckDBConnection connection)
+    public static void Write(DuckDBConnection connection, IDbTransaction? transaction = null)
     {
         var declared = Contracts.All.Select(c => new Row(c.Name, c.Source, c.Dataset, c.Supplier, c.Folder, c.Frequency, c.MaxAgeMonths, c.Optional))
             .ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var stored = connection.Query<Row>("""
-            SELECT name, source, dataset, supplier, folder, frequency, max_age_months AS MaxAgeMonths, optional FROM meta.datasets
-            """).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var stored = WarehouseDb.Rows(connection, transaction,
+                "SELECT name, source, dataset, supplier, folder, frequency, max_age_months, optional FROM meta.datasets",
+                r => new Row(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetBoolean(7)))
+            .ToDictionary(r => r.Name, StringComparer.Ordinal);
         if (declared.Count == stored.Count && declared.All(d => stored.TryGetValue(d.Key, out var s) && s == d.Value)) return;
 
-        using var tx = connection.BeginTransaction();
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        var tx = transaction ?? own;
         foreach (var gone in stored.Keys.Except(declared.Keys))
-            connection.Execute("DELETE FROM meta.datasets WHERE name = $name", new { name = gone }, tx);
+            WarehouseDb.Run(connection, tx, "DELETE FROM meta.datasets WHERE name = $name", ("name", gone));
         foreach (var (name, r) in declared)
         {
-            var args = new { name, source = r.Source, dataset = r.Dataset, supplier = r.Supplier, folder = r.Folder,
-                             frequency = r.Frequency, max_age_months = r.MaxAgeMonths, optional = r.Optional };
+            (string, object?)[] args = [("name", name), ("source", r.Source), ("dataset", r.Dataset), ("supplier", r.Supplier), ("folder", r.Folder),
+                                        ("frequency", r.Frequency), ("max_age_months", r.MaxAgeMonths), ("optional", r.Optional)];
             if (!stored.TryGetValue(name, out var s))
-                connection.Execute("""
+                WarehouseDb.Run(connection, tx, """
                     INSERT INTO meta.datasets (name, source, dataset, supplier, folder, frequency, max_age_months, optional)
                     VALUES ($name, $source, $dataset, $supplier, $folder, $frequency, $max_age_months, $optional)
-                    """, args, tx);
+                    """, args);
             else if (s != r)
-                connection.Execute("""
+                WarehouseDb.Run(connection, tx, """
                     UPDATE meta.datasets SET source = $source, dataset = $dataset, supplier = $supplier, folder = $folder,
                         frequency = $frequency, max_age_months = $max_age_months, optional = $optional
                     WHERE name = $name
-                    """, args, tx);
+                    """, args);
         }
-        tx.Commit();
+        own?.Commit();
     }
 }

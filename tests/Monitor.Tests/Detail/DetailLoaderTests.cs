@@ -66,6 +66,28 @@ public class DetailLoaderTests
         "V32;2024-02-29;;13;AM38;5",
     ];
 
+    static string LongId(char first, int length) => first + new string('x', length - 1);
+
+    /// <summary>
+    /// Lines of 63, 64 and 65 bytes around the one-look split of short printable lines (a record is 22 bytes plus its
+    /// id): valid rows, a control character or a separator as the 64th byte, a blank ending the id, a tilde, DEL, a
+    /// two-byte letter.
+    /// </summary>
+    static readonly string[] Around64 =
+    [
+        Header,
+        $"{LongId('A', 41)};2023-01-15;;07;AM01;1",
+        $"{LongId('B', 42)};2023-01-15;;07;AM01;1",
+        $"{LongId('C', 43)};2023-01-15;;07;AM01;1",
+        $"{LongId('D', 41)};2023-01-15;;07;AM01;1\u0001",
+        $"{LongId('E', 41)};2023-01-15;;07;AM01;1;",
+        $"{LongId('F', 41)} ;2023-01-15;;07;AM01;1",
+        $"{LongId('A', 41)};2023-02-15;;07;AM01;1",
+        "~V~;2023-01-15;2023-01-15;07;AM01;1",
+        $"{LongId('G', 42)};2023-01-15;;07;AM01;\u007F",
+        $"{LongId('H', 41)};2023-01-15;;07;AM0\u00C9;1",
+    ];
+
     public static IEnumerable<TestCaseData> Cases()
     {
         yield return new TestCaseData("messy, utf-8, lf", Bytes(Messy, "\n", utf8Bom: false), 0.9).SetName("Messy file, UTF-8, LF");
@@ -90,6 +112,7 @@ public class DetailLoaderTests
                 $"\"{longId};3\";2023-01-15;;07;AM01;1", $"{longId}4;2023-01-15;;07;AM01;1;{longId}", $"{longId};2023-03-15;;08;AM02;1",
                 $"{longId}5;2023-01-15;bad;07;AM01;1", "V6;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
             .SetName("Lines longer than 64 bytes");
+        yield return new TestCaseData("lines of 63 to 65 bytes", Bytes(Around64, "\n", false), 0.9).SetName("Lines of 63, 64 and 65 bytes");
         // Issue 11: the contract's quoting rule, empty lines, control characters and other scripts' digits, row by row.
         yield return new TestCaseData("stray quotes", Bytes([Header, "V1;2023-01-15;;07;AM01;1", "V2;2023-01-15;;07;\"AM01;1", "V3;\"2023-01-15\"x;;07;AM01;1",
                 "V4;2023-01-15;;07;AM\"01;1", "\"V5;2023-01-15;;07;AM01;1", "\"V6\";2023-01-15;;07;AM01;1", "V7;2023-01-15;;07;AM01;1"], "\n", false), 0.9)
@@ -220,6 +243,25 @@ public class DetailLoaderTests
         using var generic = WarehouseDb.OpenForWrite(tmp.Combine("generic.duckdb"));
         LoadGeneric(generic, 0.05, "run-1", file);
         AssertSameRows(generic, fast);
+    }
+
+    [Test]
+    public void Lines_of_63_to_65_bytes_load_the_rows_worked_out_by_hand()
+    {
+        using var tmp = new TempDir();
+        var file = WriteExtract(tmp, Bytes(Around64, "\n", false));
+        Assert.That(Around64[1..].Select(l => Encoding.UTF8.GetByteCount(l)), Is.EqualTo(new[] { 63, 64, 65, 64, 64, 64, 63, 35, 64, 64 }));
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("fast.duckdb"));
+        var outcome = new DetailLoader(reference, 0.9).TryIngest(db, "run-1", file, Now)!;
+
+        // Lines 2-4 as they are, 7 with the blank after its id trimmed, 9 (a tilde is an ordinary character).
+        var loaded = db.Connection.Query<(long Line, string Id)>("SELECT line_number, vacature_id FROM raw.uwv_vacatures_detail ORDER BY line_number").ToList();
+        Assert.That(loaded, Is.EqualTo(new[] { (2L, LongId('A', 41)), (3L, LongId('B', 42)), (4L, LongId('C', 43)), (7L, LongId('F', 41)), (9L, "~V~") }));
+        // Line 5: a control character as the 64th byte; 6: a separator as the 64th byte (7 fields); 8: line 2's id again;
+        // 10: DEL as the count; 11: a region code with a two-byte letter.
+        var quarantined = db.Connection.Query<(long Line, string? Column)>("SELECT line_number, column_name FROM meta.quarantine ORDER BY line_number").ToList();
+        Assert.That(quarantined, Is.EqualTo(new (long, string?)[] { (5, "Aantal_posities"), (6, null), (8, "Vacature_id"), (10, "Aantal_posities"), (11, "Arbeidsmarktregio") }));
+        Assert.That((outcome.RowsTotal, outcome.RowsLoaded, outcome.RowsQuarantined), Is.EqualTo((10L, 5L, 5L)));
     }
 
     [Test]
