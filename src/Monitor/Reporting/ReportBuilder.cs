@@ -187,7 +187,7 @@ public static class ReportBuilder
     static void CheckAsOf(MartData data, DateOnly? asOf)
     {
         if (asOf is not { } wanted) return;
-        var text = wanted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var text = DutchFormat.Iso(wanted);
         var built = data.MartAsOf;
         if (built == wanted) return;
         var newer = data.Values.Select(v => v.Vintage).Where(v => v > wanted).Max();
