@@ -59,7 +59,8 @@ public static class StatusCommand
         {
             // Everything but the plain successes: ignored entries, unreadable, deferred and rejected files; for a run that
             // published nothing, also what it loaded, and the rows it quarantined (kept in meta.unpublished_quarantine).
-            var unpublished = latest.Status is "failed" or "blocked" or "cancelled";
+            var unpublished = LedgerValues.TryRunStateFromLedgerValue(latest.Status, out var state)
+                              && state is RunState.Failed or RunState.Blocked or RunState.Cancelled;
             var files = StatusQueries.RunFiles(db, latest.RunId).Where(f => unpublished || f.Outcome is not ("loaded" or "unchanged")).ToList();
             if (files.Count > 0)
             {

@@ -116,14 +116,14 @@ public static class IndicatorExplainer
 
     /// <summary>The value's rows of mart.indicator_revisions, oldest first.</summary>
     static IReadOnlyList<ValueRevision> RevisionsOf(WarehouseDb db, IndicatorValue value) =>
-        db.Connection.Query<(DateTime Vintage, string Change, double? Value, double? Previous, string Files)>("""
+        db.Connection.Query<(DateOnly Vintage, string Change, double? Value, double? Previous, string Files)>("""
                 SELECT vintage, change, value, previous_value, array_to_string(file_names, chr(10))
                 FROM mart.indicator_revisions
                 WHERE indicator = $indicator AND domain = $domain AND period = $period AND region = $region
                   AND category IS NOT DISTINCT FROM $category
                 ORDER BY vintage
                 """, new { indicator = value.Indicator, domain = value.Domain, period = value.Period, region = value.Region, category = value.Category })
-            .Select(r => new ValueRevision(DateOnly.FromDateTime(r.Vintage), r.Change, r.Value, r.Previous,
+            .Select(r => new ValueRevision(r.Vintage, r.Change, r.Value, r.Previous,
                 r.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
 
@@ -165,14 +165,7 @@ public static class IndicatorExplainer
             .ToList();
 
     /// <summary>Accepts the period spellings of the extracts (2023JJ00, 2023KW01) and returns the mart's.</summary>
-    public static string NormalizePeriod(string text)
-    {
-        if (Quarter.TryParse(text, out var q)) return q.ToString();
-        if (SchoolYear.TryParse(text, out var s)) return s.ToString();
-        if (ForecastPeriod.TryParse(text, out var f)) return f.ToString();
-        if (Year.TryParse(text, out var y)) return y.ToString();
-        return text.Trim();
-    }
+    public static string NormalizePeriod(string text) => Period.TryParse(text, out var period) ? period.ToString() : text.Trim();
 
     static string NotFoundMessage(WarehouseDb db, string code, string? period, string region, string? domain, string? category)
     {

@@ -57,11 +57,17 @@ public static class LedgerValues
     public static string ToLedgerValue(this StepState state) =>
         StepValues.FirstOrDefault(v => v.State == state).Value ?? throw new ArgumentOutOfRangeException(nameof(state), state, null);
 
-    public static RunState RunStateFromLedgerValue(string value)
+    public static RunState RunStateFromLedgerValue(string value) =>
+        TryRunStateFromLedgerValue(value, out var state) ? state : throw
+            new ArgumentException($"'{value}' is not a run status ({string.Join(", ", RunValues.Select(v => v.Value))})", nameof(value));
+
+    /// <summary>For readers of a warehouse that may hold a word no state has (an early one wrote succeeded_with_warnings).</summary>
+    public static bool TryRunStateFromLedgerValue(string value, out RunState state)
     {
-        foreach (var (state, word) in RunValues)
-            if (word == value) return state;
-        throw new ArgumentException($"'{value}' is not a run status ({string.Join(", ", RunValues.Select(v => v.Value))})", nameof(value));
+        foreach (var (s, word) in RunValues)
+            if (word == value) { state = s; return true; }
+        state = default;
+        return false;
     }
 
     public static StepState StepStateFromLedgerValue(string value)

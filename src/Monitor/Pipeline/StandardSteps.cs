@@ -64,7 +64,7 @@ public static class StandardSteps
         {
             EditionId = Changes.DailyEditionId(ctx.RunId), Kind = "daily", AsOf = ctx.Request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             GeneratedAt = generated.UtcDateTime, RunId = ctx.RunId,
-        }, report.Printed.Select(v => (new ValueKey(v.Indicator, v.Domain, v.Period, v.Region, v.Category), v.Value, v.Target, (string?)v.Status)));
+        }, report.Printed.Select(v => (new ValueKey(v.Indicator, v.Domain, v.Period.ToString(), v.Region, v.Category), v.Value, v.Target, (string?)v.Status)));
         var pages = report.Pages;
         // Regional editions go into the same reports/ folder, so they are published (or kept back) with the national one.
         foreach (var region in ctx.Request.ReportRegions)

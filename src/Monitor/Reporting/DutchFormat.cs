@@ -54,7 +54,11 @@ public static class DutchFormat
         return $"{Date(DateOnly.FromDateTime(moment.DateTime))}, {moment.ToString("HH:mm", CultureInfo.InvariantCulture)} uur ({zone})";
     }
 
-    /// <summary>A date as the warehouse returns it (yyyy-MM-dd), or NULL.</summary>
+    /// <summary>A date as the warehouse and the sources write it: 2024-06-01.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date written yyyy-MM-dd (a period typed on the command line, a check's sample), or NULL.</summary>
+
     public static DateOnly? ParseIsoDate(string? text) =>
         text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 

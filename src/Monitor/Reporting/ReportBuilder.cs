@@ -155,13 +155,13 @@ public static class ReportBuilder
     {
         var programme = Monitor.Sources.Contracts.All.Where(c => c.Folder == "programma").Select(c => c.Supplier).ToHashSet();
         var years = data.Values
-            .Where(v => v.PeriodType is "year" or "quarter" && !programme.Contains(v.Source))
-            .Select(v => PeriodText.Year(v.Period))
+            .Where(v => v.Period.Kind is Monitor.Domain.PeriodKind.Year or Monitor.Domain.PeriodKind.Quarter && !programme.Contains(v.Source))
+            .Select(v => v.Period.CalendarYear)
             .Where(y => y is not null)
             .Select(y => y!.Value)
             .ToList();
         if (years.Count == 0)
-            years = data.Values.Select(v => PeriodText.Year(v.Period)).Where(y => y is not null).Select(y => y!.Value).ToList();
+            years = data.Values.Select(v => v.Period.CalendarYear).Where(y => y is not null).Select(y => y!.Value).ToList();
         if (years.Count == 0)
             throw new ReportException("mart.indicator_values has no period the report can place in a year");
         return years.Max().ToString(CultureInfo.InvariantCulture);
@@ -187,14 +187,14 @@ public static class ReportBuilder
     static void CheckAsOf(MartData data, DateOnly? asOf)
     {
         if (asOf is not { } wanted) return;
-        var text = wanted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var text = DutchFormat.Iso(wanted);
         var built = data.MartAsOf;
-        if (built == text) return;
-        var newer = data.Values.Select(v => v.Vintage).Where(v => v is not null && string.CompareOrdinal(v, text) > 0).Max(StringComparer.Ordinal);
+        if (built == wanted) return;
+        var newer = data.Values.Select(v => v.Vintage).Where(v => v > wanted).Max();
         if (built is null && newer is null) return;
-        throw new ReportException(built is not null
-            ? $"the indicators in this warehouse were computed as of {built}, not {text}: run 'monitor run --as-of {text}' first"
-            : $"the indicators in this warehouse include data published on {newer}, after --as-of {text}: run 'monitor run --as-of {text}' first");
+        throw new ReportException(built is { } b
+            ? $"the indicators in this warehouse were computed as of {DutchFormat.Iso(b)}, not {text}: run 'monitor run --as-of {text}' first"
+            : $"the indicators in this warehouse include data published on {DutchFormat.Iso(newer!.Value)}, after --as-of {text}: run 'monitor run --as-of {text}' first");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 // What every section needs while it writes: the data, the selected region, and the building blocks
 // (heading, paragraph, note, table, chart, tiles, map), which it records as the report's document model;
 // each also records the figures it prints. Pages are the PDF renderer's business, not the sections'.
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Document;
@@ -30,7 +31,7 @@ public sealed class ReportContext
 
     readonly List<DocumentSection> sections = [];
     readonly List<IndicatorValue> printed = [];
-    readonly HashSet<(string, string, string, string, string?)> printedKeys = [];
+    readonly HashSet<(string, string, Period, string, string?)> printedKeys = [];
     // Measures text for the few layout hints a section gives (a table's height to keep its heading with it).
     readonly Lazy<TextPainter> measure = new(() => new TextPainter());
     List<Block> blocks = [];
@@ -112,12 +113,17 @@ public sealed class ReportContext
         if (v?.Value is not { } value) return "–";
         if (v.Status == "incomplete") IncompleteShown++;
         var text = ValueFormat.Format(value, v.Unit, decimals ?? Decimals(v));
-        Figures.Add(new Figure(Section, label, v.Period, v.Region, value, v.Unit, text));
+        Figures.Add(new Figure(Section, label, v.Period.ToString(), v.Region, value, v.Unit, text));
         if (printedKeys.Add((v.Indicator, v.Domain, v.Period, v.Region, v.Category))) printed.Add(v);
         return text;
     }
 
+    /// <summary>Records a figure computed for print (a difference, a path point) of a period and returns its text.</summary>
+    public string Show(double value, string unit, string label, Period period, string region, int decimals = 0, bool signed = false) =>
+        Show(value, unit, label, period.ToString(), region, decimals, signed);
+
     /// <summary>Records a figure computed for print (a difference, a path point) and returns its text.</summary>
+    /// <param name="period">What the figure is of, as the figures CSV names it: a period in the warehouse's notation or a date.</param>
     public string Show(double value, string unit, string label, string period, string region, int decimals = 0, bool signed = false)
     {
         var text = signed
@@ -143,8 +149,8 @@ public sealed class ReportContext
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var vintage = g.Select(r => r!.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
-                return vintage is null ? g.Key : $"{g.Key}, publicatie {vintage}";
+                var vintage = g.Max(r => r!.Vintage);
+                return vintage is { } date ? $"{g.Key}, publicatie {DutchFormat.Iso(date)}" : g.Key;
             })
             .ToList();
         return parts.Count == 0 ? "Bron: geen gegevens." : "Bron: " + string.Join("; ", parts) + ".";

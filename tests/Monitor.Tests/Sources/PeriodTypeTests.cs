@@ -92,8 +92,8 @@ public class PeriodTypeTests
     [Test]
     public void A_mart_row_reads_as_types()
     {
-        var v = new IndicatorValue { Period = "2023KW4", PeriodType = "quarter", RegionLevel = "provincie", Vintage = "2024-02-15", AsOf = null };
-        Assert.That((v.TypedPeriod.Kind, v.TypedPeriod.Start, v.TypedPeriod.End, v.Level, v.VintageDate, v.AsOfDate),
+        var v = new IndicatorValue { Period = Period.Parse("2023KW4"), RegionLevel = RegionLevels.FromSql("provincie"), Vintage = new DateOnly(2024, 2, 15), AsOf = null };
+        Assert.That((v.Period.Kind, v.Period.Start, v.Period.End, v.RegionLevel, v.Vintage, v.AsOf),
             Is.EqualTo((PeriodKind.Quarter, new DateOnly(2023, 10, 1), new DateOnly(2023, 12, 31), RegionLevel.Provincie,
                 (DateOnly?)new DateOnly(2024, 2, 15), (DateOnly?)null)));
         Assert.That(RegionLevels.FromSql(RegionLevel.Techniekpactregio.ToSql()), Is.EqualTo(RegionLevel.Techniekpactregio));

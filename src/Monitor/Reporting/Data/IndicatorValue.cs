@@ -1,15 +1,18 @@
+using Monitor.Domain;
+using Monitor.Pipeline;
+
 namespace Monitor.Reporting.Data;
 
-/// <summary>One row of mart.indicator_values (see the mart contract).</summary>
+/// <summary>One row of mart.indicator_values (see the mart contract), with its period, region level and dates as their types.</summary>
 public sealed class IndicatorValue
 {
     public string Indicator { get; set; } = "";
     public string Domain { get; set; } = "";
-    public string Period { get; set; } = "";
-    public string PeriodType { get; set; } = "";
+    /// <summary>The period (period with period_type); its kind is the mart's period_type.</summary>
+    public Period Period { get; set; }
     public int PeriodOrder { get; set; }
     public string Region { get; set; } = "";
-    public string RegionLevel { get; set; } = "";
+    public RegionLevel RegionLevel { get; set; }
     public string? Category { get; set; }
     public double? Value { get; set; }
     public string Unit { get; set; } = "";
@@ -19,24 +22,12 @@ public sealed class IndicatorValue
     public double? Numerator { get; set; }
     public double? Denominator { get; set; }
     public string Source { get; set; } = "";
-    public string? Vintage { get; set; }
-    public string? AsOf { get; set; }
+    /// <summary>The publication date of the newest input the value was computed from.</summary>
+    public DateOnly? Vintage { get; set; }
+    /// <summary>The as-of date the mart was built with; NULL: the latest vintages.</summary>
+    public DateOnly? AsOf { get; set; }
     /// <summary>True for a provisional CBS year (voorlopig, nader voorlopig); the status stays the target status.</summary>
     public bool Provisional { get; set; }
-
-    // Typed views of the columns above (the string properties are what the mart query fills).
-
-    /// <summary>The period as its type: kind, order, first and last day, Dutch text.</summary>
-    public Monitor.Domain.Period TypedPeriod => Monitor.Domain.Period.Parse(Period);
-
-    /// <summary>The region level as its type.</summary>
-    public Monitor.Domain.RegionLevel Level => Monitor.Domain.RegionLevels.FromSql(RegionLevel);
-
-    /// <summary>The vintage as a date (the mart's vintage DATE, which the query hands over as text).</summary>
-    public DateOnly? VintageDate => Vintage is null ? null : DateOnly.ParseExact(Vintage, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The as-of date of the build, as a date.</summary>
-    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A file from meta.extracts, as the sources section lists it.</summary>
@@ -45,7 +36,7 @@ public sealed class ExtractRecord
     public string FileName { get; set; } = "";
     public string? Source { get; set; }
     public string? Dataset { get; set; }
-    public string? Vintage { get; set; }
+    public DateOnly? Vintage { get; set; }
     public long? RowsTotal { get; set; }
     public long? RowsLoaded { get; set; }
     public long? RowsQuarantined { get; set; }
@@ -76,7 +67,11 @@ public sealed class CheckRecord
 public sealed class RunRecord
 {
     public string RunId { get; set; } = "";
-    public string? StartedAt { get; set; }
-    public string Status { get; set; } = "";
-    public string? AsOf { get; set; }
+    /// <summary>meta.runs.started_at, a TIMESTAMP in UTC.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+    /// <summary>The run's state; NULL when meta.runs holds a word no state has (see <see cref="StatusWord"/>).</summary>
+    public RunState? Status { get; set; }
+    /// <summary>meta.runs.status as stored.</summary>
+    public string StatusWord { get; set; } = "";
+    public DateOnly? AsOf { get; set; }
 }

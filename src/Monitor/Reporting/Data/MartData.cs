@@ -3,6 +3,7 @@
 // industries. Only the tables of the mart contract are read; a table a warehouse does not have yet
 // (pillars 3 and 4 came later) is read as empty, never as an error.
 using Dapper;
+using Monitor.Domain;
 using Monitor.Indicators;
 using Monitor.Warehouse;
 
@@ -42,27 +43,26 @@ public sealed class MartData
             throw new ReportException("the warehouse has no mart.indicator_values table: run 'monitor run' first to compute the indicators");
 
         var provisionalColumn = ColumnExists(db, "mart", "indicator_values", "provisional") ? "coalesce(provisional, false)" : "false";
-        var values = c.Query<IndicatorValue>($"""
+        var values = c.Query<MartRow>($"""
             SELECT indicator, domain, period, period_type AS PeriodType, period_order AS PeriodOrder, region,
                    region_level AS RegionLevel, category, value, unit, target, status, label, numerator, denominator,
-                   source, CAST(vintage AS VARCHAR) AS vintage, CAST(as_of AS VARCHAR) AS AsOf, {provisionalColumn} AS Provisional
+                   source, vintage, as_of AS AsOf, {provisionalColumn} AS Provisional
             FROM mart.indicator_values
             ORDER BY indicator, domain, region, category NULLS FIRST, period_order, period
-            """).ToList();
+            """).Select(r => r.ToValue()).ToList();
 
         var catalogue = TableExists(db, "mart", "indicator_catalogue")
             ? c.Query<CatalogueEntry>("SELECT code, naam, beschrijving, pijler, unit, formule, bron, definitie, doelregel FROM mart.indicator_catalogue ORDER BY code")
                 .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.First())
             : new Dictionary<string, CatalogueEntry>();
 
-        var asOfText = asOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var extracts = c.Query<ExtractRecord>("""
-            SELECT file_name AS FileName, source, dataset, CAST(vintage AS VARCHAR) AS vintage, rows_total AS RowsTotal,
+            SELECT file_name AS FileName, source, dataset, vintage, rows_total AS RowsTotal,
                    rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined, state, reason, run_id AS RunId
             FROM meta.extracts
             WHERE $as_of IS NULL OR vintage IS NULL OR vintage <= CAST($as_of AS DATE)
             ORDER BY state, source NULLS LAST, dataset NULLS LAST, vintage NULLS LAST, file_name
-            """, new { as_of = asOfText }).ToList();
+            """, new { as_of = asOf?.ToDateTime(TimeOnly.MinValue) }).ToList();
 
         var quarantine = c.Query<QuarantineGroup>("""
             SELECT file_name AS FileName, reason, count(*) AS rows
@@ -89,10 +89,17 @@ public sealed class MartData
                 """, new { run = checksRun }).ToList();
         }
 
-        var lastRun = c.Query<RunRecord>("""
-            SELECT run_id AS RunId, CAST(started_at AS VARCHAR) AS StartedAt, status, CAST(as_of AS VARCHAR) AS AsOf
+        var lastRun = c.Query<(string RunId, DateTime StartedAt, string Status, DateOnly? AsOf)>("""
+            SELECT run_id, started_at, status, as_of
             FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT 1
-            """).FirstOrDefault();
+            """).Select(r => new RunRecord
+            {
+                RunId = r.RunId,
+                StartedAt = new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
+                Status = Monitor.Pipeline.LedgerValues.TryRunStateFromLedgerValue(r.Status, out var state) ? state : null,
+                StatusWord = r.Status,
+                AsOf = r.AsOf,
+            }).FirstOrDefault();
 
         var targets = TableExists(db, "ref", "doelen")
             ? c.Query<TargetRecord>("""
@@ -102,10 +109,10 @@ public sealed class MartData
             : [];
         var actions = TableExists(db, "mart", "acties")
             ? c.Query<ActionRecord>("""
-                SELECT actie_id AS ActieId, pijler, maatregel, eigenaar, status, CAST(start AS VARCHAR) AS start,
-                       CAST(gepland_gereed AS VARCHAR) AS GeplandGereed, CAST(gereed AS VARCHAR) AS gereed,
+                SELECT actie_id AS ActieId, pijler, maatregel, eigenaar, status, start,
+                       gepland_gereed AS GeplandGereed, gereed,
                        coalesce(achter_schema, false) AS AchterSchema, coalesce(op_schema, false) AS OpSchema,
-                       CAST(vintage AS VARCHAR) AS vintage
+                       vintage
                 FROM mart.acties ORDER BY pijler, actie_id
                 """).ToList()
             : [];
@@ -155,7 +162,7 @@ public sealed class MartData
             list.Add(v);
         }
         foreach (var list in series.Values)
-            list.Sort((a, b) => a.PeriodOrder != b.PeriodOrder ? a.PeriodOrder.CompareTo(b.PeriodOrder) : string.CompareOrdinal(a.Period, b.Period));
+            list.Sort((a, b) => a.PeriodOrder != b.PeriodOrder ? a.PeriodOrder.CompareTo(b.PeriodOrder) : a.Period.CompareTo(b.Period));
     }
 
     /// <summary>The values of one indicator for one domain, region and category (NULL: the total), oldest first.</summary>
@@ -166,8 +173,12 @@ public sealed class MartData
         Series(indicator, domain, region, category).LastOrDefault(v => v.Value is not null) ??
         Series(indicator, domain, region, category).LastOrDefault();
 
-    public IndicatorValue? At(string indicator, string domain, string region, string period, string? category = null) =>
+    public IndicatorValue? At(string indicator, string domain, string region, Period period, string? category = null) =>
         Series(indicator, domain, region, category).FirstOrDefault(v => v.Period == period);
+
+    /// <summary>The value of a period given in the warehouse's notation (as the edition ledger keeps it); none for text that is no period.</summary>
+    public IndicatorValue? At(string indicator, string domain, string region, string period, string? category = null) =>
+        Period.TryParse(period, out var p) ? At(indicator, domain, region, p, category) : null;
 
     /// <summary>The value one period before the given one in the same series.</summary>
     public IndicatorValue? Previous(IndicatorValue value)
@@ -199,16 +210,65 @@ public sealed class MartData
             .Select(v => v.Category!).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>All regions of a level that an indicator has a value for in a period.</summary>
-    public IReadOnlyList<IndicatorValue> AcrossRegions(string indicator, string domain, string regionLevel, string period) =>
+    public IReadOnlyList<IndicatorValue> AcrossRegions(string indicator, string domain, RegionLevel regionLevel, Period period) =>
         Values.Where(v => v.Indicator == indicator && v.Domain == domain && v.RegionLevel == regionLevel && v.Period == period && v.Category is null)
             .OrderBy(v => v.Region, StringComparer.Ordinal).ToList();
 
     /// <summary>The as-of date the mart was built with, NULL when it used the latest vintages.</summary>
-    public string? MartAsOf => Values.Select(v => v.AsOf).FirstOrDefault(a => a is not null);
+    public DateOnly? MartAsOf => Values.Select(v => v.AsOf).FirstOrDefault(a => a is not null);
 
     /// <summary>The most recent publication date among all values.</summary>
-    public string? LatestVintage => Values.Select(v => v.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
+    public DateOnly? LatestVintage => Values.Max(v => v.Vintage);
 
-    public string? LatestVintageOf(string source) =>
-        Values.Where(v => v.Source == source).Select(v => v.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
+    public DateOnly? LatestVintageOf(string source) => Values.Where(v => v.Source == source).Max(v => v.Vintage);
+
+    /// <summary>
+    /// A row of mart.indicator_values as DuckDB hands it over: the dates are DATE columns read as dates; the period and
+    /// the region level are text, turned into their types here through their one conversion (Domain.Period, RegionLevels).
+    /// </summary>
+    sealed class MartRow
+    {
+        public string Indicator { get; set; } = "";
+        public string Domain { get; set; } = "";
+        public string Period { get; set; } = "";
+        public string PeriodType { get; set; } = "";
+        public int PeriodOrder { get; set; }
+        public string Region { get; set; } = "";
+        public string RegionLevel { get; set; } = "";
+        public string? Category { get; set; }
+        public double? Value { get; set; }
+        public string Unit { get; set; } = "";
+        public double? Target { get; set; }
+        public string Status { get; set; } = "";
+        public string? Label { get; set; }
+        public double? Numerator { get; set; }
+        public double? Denominator { get; set; }
+        public string Source { get; set; } = "";
+        public DateOnly? Vintage { get; set; }
+        public DateOnly? AsOf { get; set; }
+        public bool Provisional { get; set; }
+
+        public IndicatorValue ToValue() => new()
+        {
+            Indicator = Indicator,
+            Domain = Domain,
+            Period = Monitor.Domain.Period.TryParse(Period, Monitor.Domain.Period.KindOf(PeriodType), out var p) ? p
+                : throw new ReportException($"mart.indicator_values has period '{Period}' for {Indicator} ({Domain}, {Region}), which is no {PeriodType}"),
+            PeriodOrder = PeriodOrder,
+            Region = Region,
+            RegionLevel = RegionLevels.FromSql(RegionLevel),
+            Category = Category,
+            Value = Value,
+            Unit = Unit,
+            Target = Target,
+            Status = Status,
+            Label = Label,
+            Numerator = Numerator,
+            Denominator = Denominator,
+            Source = Source,
+            Vintage = Vintage,
+            AsOf = AsOf,
+            Provisional = Provisional,
+        };
+    }
 }

@@ -40,6 +40,6 @@ public static class PolicyGoals
             return new GrowthNorm(row.Waarde, row.Basisjaar, row.Bron);
         var withTarget = d.Series("nettogroei", "ict", "NL").Where(v => v.Target is not null).ToList();
         if (withTarget.Count == 0) return null;
-        return new GrowthNorm(withTarget[^1].Target!.Value, PeriodText.Year(withTarget[0].Period), null);
+        return new GrowthNorm(withTarget[^1].Target!.Value, withTarget[0].Period.CalendarYear, null);
     }
 }

@@ -25,12 +25,12 @@ public sealed class ActionRecord
     public string? Eigenaar { get; set; }
     /// <summary>gepland, in_uitvoering, afgerond, vertraagd or gestopt.</summary>
     public string Status { get; set; } = "";
-    public string? Start { get; set; }
-    public string? GeplandGereed { get; set; }
-    public string? Gereed { get; set; }
+    public DateOnly? Start { get; set; }
+    public DateOnly? GeplandGereed { get; set; }
+    public DateOnly? Gereed { get; set; }
     public bool AchterSchema { get; set; }
     public bool OpSchema { get; set; }
-    public string? Vintage { get; set; }
+    public DateOnly? Vintage { get; set; }
 }
 
 /// <summary>One link of mart.actie_indicatoren: an action aimed at a KPI (domain NULL: every domain of the code).</summary>

@@ -89,7 +89,7 @@ public sealed class ChangesSection : IReportSection
 
     static IndicatorValue Probe(MartData d, ValueKey k, string unit) =>
         d.At(k.Indicator, k.Domain, k.Region, k.Period, k.Category) ??
-        new IndicatorValue { Indicator = k.Indicator, Domain = k.Domain, Period = k.Period, Region = k.Region, Category = k.Category, Unit = unit };
+        new IndicatorValue { Indicator = k.Indicator, Domain = k.Domain, Period = Monitor.Domain.Period.Parse(k.Period), Region = k.Region, Category = k.Category, Unit = unit };
 
     static string Old(double? value, IndicatorValue like) =>
         value is { } v ? ValueFormat.Format(v, like.Unit, ReportContext.Decimals(like)) : "–";

@@ -74,9 +74,9 @@ public static class CoverPage
     /// <summary>"publicaties tot en met 1 juni 2024" or, for a pinned run, "peildatum 1 maart 2024".</summary>
     public static string DataDateLong(ReportContext ctx)
     {
-        if (DutchFormat.ParseIsoDate(ctx.Data.MartAsOf) is { } d)
+        if (ctx.Data.MartAsOf is { } d)
             return $"peildatum {DutchFormat.Date(d)} (alleen publicaties tot en met die datum)";
-        if (DutchFormat.ParseIsoDate(ctx.Data.LatestVintage) is { } latest)
+        if (ctx.Data.LatestVintage is { } latest)
             return $"publicaties tot en met {DutchFormat.Date(latest)}";
         return "onbekend";
     }
@@ -84,9 +84,9 @@ public static class CoverPage
     /// <summary>The short form for the running header.</summary>
     public static string DataDateShort(ReportContext ctx)
     {
-        if (DutchFormat.ParseIsoDate(ctx.Data.MartAsOf) is { } d)
+        if (ctx.Data.MartAsOf is { } d)
             return $"Peildatum {DutchFormat.Date(d)}";
-        if (DutchFormat.ParseIsoDate(ctx.Data.LatestVintage) is { } latest)
+        if (ctx.Data.LatestVintage is { } latest)
             return $"Gegevens t/m {DutchFormat.Date(latest)}";
         return "";
     }

@@ -31,7 +31,7 @@ public static class OnCourse
     public static IReadOnlyList<Kpi> Kpis(MartData d) =>
         d.Values.Where(v => v.Region == "NL" && v.Target is not null)
             .GroupBy(v => (v.Indicator, v.Domain, v.Category))
-            .Select(g => g.OrderBy(v => v.PeriodOrder).ThenBy(v => v.Period, StringComparer.Ordinal).Last())
+            .Select(g => g.OrderBy(v => v.PeriodOrder).ThenBy(v => v.Period).Last())
             .Select(v => new Kpi(v, d.Catalogue.GetValueOrDefault(v.Indicator)?.Pijler, Name(d, v),
                 d.TargetRow(v.Indicator, v.Domain, v.Region, v.Category), d.ActionsFor(v.Indicator, v.Domain)))
             .OrderBy(k => k.Pillar ?? 9)

@@ -61,7 +61,7 @@ public sealed class OnCourseSection : IReportSection
             var value = ctx.Show(v, $"Op koers: {k.Name}") + (v.Provisional ? " (voorlopig)" : "");
             // The actions of a total are listed in full; its categories (e.g. the industries) name them by code.
             var actions = OnCourse.ActionsText(k.Actions, brief: v.Category is not null && kpis.Any(o => o.Value.Indicator == v.Indicator && o.Value.Domain == v.Domain && o.Value.Category is null));
-            return new TableRow([k.Name, PeriodText.Short(v.Period), value, OnCourse.TargetText(ctx, k), status.Word(), actions],
+            return new TableRow([k.Name, v.Period.ShortText, value, OnCourse.TargetText(ctx, k), status.Word(), actions],
                 Highlight: status == Status.Behind, StatusColumn: 4, Status: status);
         }).ToList();
         TableColumn[] columns =

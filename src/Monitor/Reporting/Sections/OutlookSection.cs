@@ -24,7 +24,7 @@ public sealed class OutlookSection : IReportSection
             return;
         }
         var period = latest.Period;
-        ctx.Paragraph($"ROA (Researchcentrum voor Onderwijs en Arbeidsmarkt) raamt per beroepsklasse hoeveel banen er in {PeriodText.Long(period)} " +
+        ctx.Paragraph($"ROA (Researchcentrum voor Onderwijs en Arbeidsmarkt) raamt per beroepsklasse hoeveel banen er in {period.LongText} " +
                       "vrijkomen door uitbreiding en vervanging (baanopeningen) en hoeveel schoolverlaters naar verwachting op de arbeidsmarkt komen. " +
                       "Het verschil is het verwachte tekort. ROA gebruikt de beroepenindeling BRC 2014: technische beroepen (klasse 07) bevatten hier " +
                       "geen ICT-beroepen (klasse 08), anders dan in de Techniekpactmonitor.");
@@ -46,11 +46,11 @@ public sealed class OutlookSection : IReportSection
         var shown = Domains.Take(2).ToList();
         ctx.Chart(new ChartSpec
         {
-            Title = $"Baanopeningen en instroom van schoolverlaters, {PeriodText.Short(period)}",
+            Title = $"Baanopeningen en instroom van schoolverlaters, {period.ShortText}",
             Subtitle = $"Aantal personen over de hele prognoseperiode, Nederland; {ctx.Supplier("roa")}",
             Source = ReportContext.SourceLine(d.Values.Where(v => v.Source == ctx.Supplier("roa") && v.Period == period)),
             Region = "NL",
-            Period = period,
+            Period = period.ToString(),
             PlotHeight = 170f,
             Model = new ChartModel
             {
@@ -78,7 +78,7 @@ public sealed class OutlookSection : IReportSection
                 var k = d.At("roa_knelpunt", domain, "NL", p);
                 rows.Add(new TableRow(
                 [
-                    PeriodText.Short(p), name,
+                    p.ShortText, name,
                     ctx.Show(o, $"baanopeningen {domain}"),
                     ctx.Show(d.At("instroom_schoolverlaters", domain, "NL", p), $"schoolverlaters {domain}"),
                     ctx.Show(d.At("verwacht_tekort", domain, "NL", p), $"verwacht tekort {domain}"),

@@ -49,10 +49,10 @@ public sealed class Pillar1Section : IReportSection
         string? intro = null;
         if (latest is not null)
         {
-            var s = $"In {PeriodText.Long(latest.Period)} begonnen {ctx.Show(latest, "instroom bètatechniek totaal")} leerlingen en studenten " +
+            var s = $"In {latest.Period.LongText} begonnen {ctx.Show(latest, "instroom bètatechniek totaal")} leerlingen en studenten " +
                     $"{(region == "NL" ? "in Nederland" : "in " + ctx.Regions.Describe(region))} aan een bètatechnische opleiding of profiel";
             if (d.Previous(latest) is { Value: { } before } prev && latest.Value is { } now)
-                s += $", {ctx.Show(Math.Abs(now - before), "aantal", "verschil instroom bètatechniek t.o.v. vorig studiejaar", latest.Period, region)} {(now >= before ? "meer" : "minder")} dan in {PeriodText.Long(prev.Period)}";
+                s += $", {ctx.Show(Math.Abs(now - before), "aantal", "verschil instroom bètatechniek t.o.v. vorig studiejaar", latest.Period, region)} {(now >= before ? "meer" : "minder")} dan in {prev.Period.LongText}";
             intro = s + ".";
         }
         ctx.ChartBlock(heading, intro: intro, note: gap, chart: new ChartSpec
@@ -65,7 +65,7 @@ public sealed class Pillar1Section : IReportSection
             {
                 Kind = ChartKind.Line,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = series.Select((s, i) => new ChartSeries(s.Level, axis.Align(s.Values), Style: i)).ToList(),
                 Unit = "aantal",
             },
@@ -97,9 +97,9 @@ public sealed class Pillar1Section : IReportSection
         if (ict.Count > 0) series.Add(new ChartSeries($"ICT- en hybride opleidingen, mbo–wo ({ctx.RegionName(ictRegion)}, {ctx.Supplier("predict")})", axis.Align(ict), 1));
         var parts = new List<string>();
         if (tech.LastOrDefault(v => v.Value is not null) is { } t)
-            parts.Add($"in bètatechnische opleidingen {ctx.Show(t, "aandeel vrouwen bètatechniek")} in {PeriodText.Long(t.Period)}");
+            parts.Add($"in bètatechnische opleidingen {ctx.Show(t, "aandeel vrouwen bètatechniek")} in {t.Period.LongText}");
         if (ict.LastOrDefault(v => v.Value is not null) is { } i)
-            parts.Add($"in ICT- en hybride opleidingen {ctx.Show(i, "aandeel vrouwen ICT-opleidingen")} in {PeriodText.Long(i.Period)}");
+            parts.Add($"in ICT- en hybride opleidingen {ctx.Show(i, "aandeel vrouwen ICT-opleidingen")} in {i.Period.LongText}");
         var intro = parts.Count == 0 ? null
             : "Het aandeel vrouwen onder de instromers was " + string.Join(" en ", parts) + ". " +
               "De twee lijnen gebruiken verschillende definities en zijn niet bij elkaar op te tellen.";
@@ -110,7 +110,7 @@ public sealed class Pillar1Section : IReportSection
             Source = ReportContext.SourceLine(tech.Concat(ict)),
             Region = techRegion == ictRegion ? techRegion : $"{techRegion}/{ictRegion}",
             PlotHeight = 150f,
-            Model = new ChartModel { Kind = ChartKind.Line, Categories = axis.Labels, CategoryKeys = axis.Keys, Series = series, Unit = "procent" },
+            Model = new ChartModel { Kind = ChartKind.Line, Categories = axis.Labels, CategoryKeys = axis.KeyTexts, Series = series, Unit = "procent" },
         });
     }
 
@@ -140,7 +140,7 @@ public sealed class Pillar1Section : IReportSection
             {
                 Kind = ChartKind.Bars,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = [new ChartSeries("ICT-opleidingen", axis.Align(ict), 0), new ChartSeries("Hybride opleidingen", axis.Align(hybride), 1)],
                 Unit = "aantal",
             },
@@ -178,7 +178,7 @@ public sealed class Pillar1Section : IReportSection
             new TableColumn("Aandeel vrouwen", 1.1f, TextAlign.Right),
             new TableColumn("Ingeschreven", 1.1f, TextAlign.Right),
             new TableColumn("Gediplomeerden", 1.1f, TextAlign.Right),
-        ], rows, $"Bètatechnisch onderwijs per onderwijssoort, {PeriodText.Long(period)}, {ctx.RegionName(region)}");
+        ], rows, $"Bètatechnisch onderwijs per onderwijssoort, {period.LongText}, {ctx.RegionName(region)}");
         ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.Indicator is "onderwijs_instroom" or "aandeel_betatechniek" && v.Region == region && v.Period == period))
                       + " Aandeel bètatechniek: procent van alle instromers van die onderwijssoort; gediplomeerden in hetzelfde studiejaar.", TextStyle.Caption);
     }
@@ -220,7 +220,7 @@ public sealed class Pillar1Section : IReportSection
             {
                 Kind = levels.Count > 0 ? ChartKind.StackedBars : ChartKind.Bars,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = series,
                 Unit = "aantal",
                 References = goal is { } r ? [new ReferenceLine(r, $"Doel {DutchFormat.Integer(r)}")] : [],

@@ -1,6 +1,7 @@
 // Pijler 2: the ICT workforce against the path to one million, growth against the 60.000 norm, flows in and
 // out, retention, the technical workforce, and vacancies and labour-market tension (UWV).
 using System.Globalization;
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
@@ -59,6 +60,8 @@ public sealed class Pillar2Section : IReportSection
 
     static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture);
 
+    static Period YearPeriod(int year) => Period.Of(new Year(year));
+
     /// <summary>
     /// ICT-werkzamen against two different lines, labelled apart: the target path (a straight line from the stock
     /// in the register's base year to the goal in its goal year — the target the mart's status measures against)
@@ -82,23 +85,23 @@ public sealed class Pillar2Section : IReportSection
         var path = PolicyGoals.IctPath(d);
         var goal = PolicyGoals.IctGoal(d);
         var norm = PolicyGoals.IctNorm(d);
-        var first = actual[0].TypedPeriod.CalendarYear!.Value;
+        var first = actual[0].Period.CalendarYear!.Value;
         var last = actual[^1];
-        var lastYear = last.TypedPeriod.CalendarYear!.Value;
+        var lastYear = last.Period.CalendarYear!.Value;
         var endYear = Math.Max(goal?.Year ?? lastYear, lastYear);
         var years = Enumerable.Range(first, endYear - first + 1).ToList();
-        var keys = years.Select(YearText).ToList();
+        var keys = years.Select(YearPeriod).ToList();
         var axis = SeriesAxis.FromKeys(keys);
 
         // The target path: the register row where there is one, otherwise the mart's target per year.
         var targets = d.Series("werkzaam", "ict", "NL").Where(v => v.Target is not null).ToDictionary(v => v.Period, v => v.Target!.Value);
         var targetPath = years.Select(y => path is { } p && y >= p.BaseYear && y <= p.GoalYear
             ? p.At(y)
-            : targets.TryGetValue(YearText(y), out var t) ? t : (double?)null).ToList();
+            : targets.TryGetValue(YearPeriod(y), out var t) ? t : (double?)null).ToList();
         if (path is null && targets.Count > 0)
         {
-            var firstTarget = targets.Keys.Select(k => Monitor.Domain.Period.Parse(k).CalendarYear!.Value).Min();
-            if (actual.FirstOrDefault(v => v.Period == YearText(firstTarget - 1)) is { Value: { } baseValue } && years.Contains(firstTarget - 1))
+            var firstTarget = targets.Keys.Select(k => k.CalendarYear!.Value).Min();
+            if (actual.FirstOrDefault(v => v.Period == YearPeriod(firstTarget - 1)) is { Value: { } baseValue } && years.Contains(firstTarget - 1))
                 targetPath[years.IndexOf(firstTarget - 1)] = baseValue;
         }
 
@@ -109,10 +112,10 @@ public sealed class Pillar2Section : IReportSection
                 : "Doelpad: streefwaarde per jaar", targetPath, 4));
 
         List<double?>? normPath = null;
-        var normBase = norm?.BaseYear is { } nb ? actual.FirstOrDefault(v => v.Period == YearText(nb)) : null;
+        var normBase = norm?.BaseYear is { } nb ? actual.FirstOrDefault(v => v.Period == YearPeriod(nb)) : null;
         if (norm is not null && normBase?.Value is { } nbValue)
         {
-            var baseYear = normBase.TypedPeriod.CalendarYear!.Value;
+            var baseYear = normBase.Period.CalendarYear!.Value;
             normPath = years.Select(y => y >= baseYear ? nbValue + norm.PerYear * (y - baseYear) : (double?)null).ToList();
             series.Add(new($"Normpad: +{DutchFormat.Integer(norm.PerYear)} per jaar vanaf {YearText(baseYear)}", normPath, 1));
         }
@@ -163,7 +166,7 @@ public sealed class Pillar2Section : IReportSection
             {
                 Kind = ChartKind.Line,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = series,
                 Unit = "aantal",
                 References = goal is { } gr ? [new ReferenceLine(gr.Goal, $"Doel {YearText(gr.Year)}")] : [],
@@ -189,7 +192,7 @@ public sealed class Pillar2Section : IReportSection
             {
                 Kind = ChartKind.Bars,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = [new ChartSeries("Nettogroei", axis.Align(growth), 0)],
                 Unit = "aantal",
                 ValueLabels = true,
@@ -214,7 +217,7 @@ public sealed class Pillar2Section : IReportSection
         if (axis.Count == 0) return;
         var keys = axis.Keys.Skip(Math.Max(0, axis.Count - 6)).ToList();
         var columns = new List<TableColumn> { new("", 2.6f) };
-        columns.AddRange(keys.Select(k => new TableColumn(k, 1f, TextAlign.Right)));
+        columns.AddRange(keys.Select(k => new TableColumn(k.ToString(), 1f, TextAlign.Right)));
         var tableRows = rows
             .Where(r => d.Series(r.Indicator, domain, region).Count > 0)
             .Select(r => new TableRow(
@@ -258,7 +261,7 @@ public sealed class Pillar2Section : IReportSection
             {
                 Kind = ChartKind.StackedBars,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = bySource.Select((s, i) => new ChartSeries(s.Name, axis.Align(s.Values), Style: i, Emphasis: i == 0)).ToList(),
                 Unit = "aantal",
             },
@@ -285,7 +288,7 @@ public sealed class Pillar2Section : IReportSection
             Subtitle = $"Aantal personen, {ctx.RegionName(region)}; {ctx.Supplier("predict")}",
             Source = ReportContext.SourceLine(rows.Select(r => r.Value)),
             Region = region,
-            Period = period,
+            Period = period.ToString(),
             PlotHeight = 120f,
             Model = new ChartModel
             {
@@ -357,7 +360,7 @@ public sealed class Pillar2Section : IReportSection
             {
                 Kind = ChartKind.Line,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = [new ChartSeries("Werkzaam", axis.Align(werkzaam), 0, Emphasis: true)],
                 Unit = "aantal",
             },
@@ -424,7 +427,7 @@ public sealed class Pillar2Section : IReportSection
                 var sp = d.At("spanningsindicator", domain, region, q);
                 rows.Add(new TableRow(
                 [
-                    name, PeriodText.Short(q),
+                    name, q.ShortText,
                     ctx.Show(d.At("openstaande_vacatures", domain, region, q), $"openstaande vacatures {name}"),
                     ctx.Show(d.At("ww_kort", domain, region, q), $"WW korter dan half jaar {name}"),
                     ctx.Show(sp, $"spanningsindicator {name}"),

@@ -57,11 +57,11 @@ public sealed class Pillar3Section : IReportSection
     /// <summary>"2023 en 2024" for the provisional years of some series; NULL when none is provisional.</summary>
     static string? ProvisionalYears(IEnumerable<IndicatorValue> rows)
     {
-        var years = rows.Where(v => v.Provisional).Select(v => v.Period).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var years = rows.Where(v => v.Provisional).Select(v => v.Period).Distinct().Order().ToList();
         return years.Count switch
         {
             0 => null,
-            1 => years[0],
+            1 => years[0].ToString(),
             _ => string.Join(", ", years.Take(years.Count - 1)) + " en " + years[^1],
         };
     }
@@ -112,7 +112,7 @@ public sealed class Pillar3Section : IReportSection
             {
                 Kind = ChartKind.Line,
                 Categories = axis.Labels,
-                CategoryKeys = axis.Keys,
+                CategoryKeys = axis.KeyTexts,
                 Series = series,
                 Unit = "procent",
                 Decimals = 1,
@@ -164,7 +164,7 @@ public sealed class Pillar3Section : IReportSection
             var codes = industries.Where(c => GroupOf(d, c) == domein).ToList();
             if (codes.Count == 0) continue;
             var columns = new List<TableColumn> { new("Bedrijfstak", 2.6f) };
-            columns.AddRange(keys.Select(k => new TableColumn(PeriodText.Short(k), 0.75f, TextAlign.Right)));
+            columns.AddRange(keys.Select(k => new TableColumn(k.ShortText, 0.75f, TextAlign.Right)));
             columns.Add(new TableColumn("Doel", 0.8f, TextAlign.Right));
             columns.Add(new TableColumn("Status", 0.9f));
             var rows = codes.Select(c =>

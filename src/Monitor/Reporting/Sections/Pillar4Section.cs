@@ -35,7 +35,7 @@ public sealed class Pillar4Section : IReportSection
         Meetings(ctx, meetings);
     }
 
-    static string Date(string? iso) => DutchFormat.ParseIsoDate(iso) is { } date ? DutchFormat.Date(date) : iso ?? "–";
+    static string Date(DateOnly? date) => date is { } d ? DutchFormat.Date(d) : "–";
 
     static string Count(double n) => DutchFormat.Integer(n);
 
@@ -49,12 +49,13 @@ public sealed class Pillar4Section : IReportSection
             ctx.Note("Er is nog geen actieregister geladen.");
             return;
         }
-        var vintage = actions.Select(a => a.Vintage).Where(v => v is not null).Max(StringComparer.Ordinal);
+        var vintage = actions.Max(a => a.Vintage);
+        var vintageText = vintage is { } registerDate ? DutchFormat.Iso(registerDate) : "";
         var behind = actions.Where(a => a.AchterSchema).ToList();
         var shareRow = d.Latest("aandeel_acties_op_schema", "totaal", "NL");
         var share = shareRow?.Value is not null ? ctx.Show(shareRow, "aandeel acties op schema") : null;
-        ctx.Paragraph($"Het actieregister van {Date(vintage)} telt {ctx.Show(actions.Count, "aantal", "acties in het register", vintage ?? "", "NL")} acties; " +
-                      $"{ctx.Show(behind.Count, "aantal", "acties achter schema", vintage ?? "", "NL")} daarvan lopen achter op schema" +
+        ctx.Paragraph($"Het actieregister van {Date(vintage)} telt {ctx.Show(actions.Count, "aantal", "acties in het register", vintageText, "NL")} acties; " +
+                      $"{ctx.Show(behind.Count, "aantal", "acties achter schema", vintageText, "NL")} daarvan lopen achter op schema" +
                       (share is null ? "." : $" en {share} van de acties die niet gestopt zijn ligt op schema."));
 
         var pillars = actions.Select(a => a.Pijler).Distinct().Order().ToList();
@@ -72,7 +73,7 @@ public sealed class Pillar4Section : IReportSection
             var mart = d.Latest("aandeel_acties_op_schema", "totaal", "NL", category);
             var notStopped = set.Count(a => a.Status != "gestopt");
             cells.Add(mart?.Value is not null ? ctx.Show(mart, $"aandeel acties op schema {label}")
-                : notStopped == 0 ? "–" : ctx.Show(100.0 * set.Count(a => a.OpSchema) / notStopped, "procent", $"aandeel acties op schema {label}", vintage ?? "", "NL"));
+                : notStopped == 0 ? "–" : ctx.Show(100.0 * set.Count(a => a.OpSchema) / notStopped, "procent", $"aandeel acties op schema {label}", vintageText, "NL"));
             return new TableRow(cells, Bold: bold);
         }
         var columns = new List<TableColumn> { new("Pijler", 3f) };
@@ -89,9 +90,9 @@ public sealed class Pillar4Section : IReportSection
         {
             Title = "Acties per pijler naar status",
             Subtitle = $"Aantal acties in het actieregister van {Date(vintage)}",
-            Source = $"Bron: {ActionSource(d)}, actieregister {vintage ?? "zonder datum"}.",
+            Source = $"Bron: {ActionSource(d)}, actieregister {(vintage is null ? "zonder datum" : vintageText)}.",
             Region = "NL",
-            Period = vintage ?? "",
+            Period = vintageText,
             PlotHeight = 130f,
             Model = new ChartModel
             {
@@ -178,8 +179,8 @@ public sealed class Pillar4Section : IReportSection
         var columns = new List<TableColumn> { new("Overleg", 1.6f) };
         foreach (var y in years)
         {
-            columns.Add(new TableColumn($"Aantal {PeriodText.Short(y)}", 0.8f, TextAlign.Right));
-            columns.Add(new TableColumn($"Aanwezig {PeriodText.Short(y)}", 0.9f, TextAlign.Right));
+            columns.Add(new TableColumn($"Aantal {y.ShortText}", 0.8f, TextAlign.Right));
+            columns.Add(new TableColumn($"Aanwezig {y.ShortText}", 0.9f, TextAlign.Right));
         }
         var rows = ordered.Select(t =>
         {
@@ -209,7 +210,7 @@ public sealed class Pillar4Section : IReportSection
                 Kind = ChartKind.Bars,
                 Categories = ordered.Select(OnCourse.MeetingName).ToList(),
                 CategoryMeaning = CategoryMeaning.Other,
-                Series = years.Select((y, i) => new ChartSeries(PeriodText.Short(y),
+                Series = years.Select((y, i) => new ChartSeries(y.ShortText,
                     ordered.Select(t => d.At("overleggen", "totaal", "NL", y, t)?.Value).ToList(), i)).ToList(),
                 Unit = "aantal",
                 ValueLabels = true,

@@ -1,4 +1,5 @@
 // The choropleths of the regional chapter, built from the same mart values as the tables beside them.
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Maps;
@@ -8,7 +9,7 @@ namespace Monitor.Reporting.Sections;
 public static class RegionMaps
 {
     public static ChoroplethMap For(ReportContext ctx, string id, string title, MapLevel level, string indicator, string domain,
-        string period, MapClassification? classes = null)
+        Period period, MapClassification? classes = null)
     {
         var regions = level switch
         {

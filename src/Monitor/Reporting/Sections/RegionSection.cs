@@ -1,4 +1,5 @@
 // Regionale verschillen: all labour-market regions in the latest quarter, ranked, and the provinces.
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
@@ -14,7 +15,7 @@ public sealed class RegionSection : IReportSection
     {
         ctx.Section1(Title);
         var d = ctx.Data;
-        var latest = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == "arbeidsmarktregio")
+        var latest = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == RegionLevel.Arbeidsmarktregio)
             .OrderByDescending(v => v.PeriodOrder).FirstOrDefault();
         if (latest is null)
         {
@@ -36,11 +37,11 @@ public sealed class RegionSection : IReportSection
         _ => false,
     };
 
-    static void LabourMarketRegions(ReportContext ctx, string quarter)
+    static void LabourMarketRegions(ReportContext ctx, Period quarter)
     {
         var d = ctx.Data;
         var regions = ctx.Regions.Arbeidsmarktregios;
-        ctx.Paragraph($"De tabel toont voor alle {regions.Count} arbeidsmarktregio's de openstaande vacatures en de spanningsindicator in {PeriodText.Long(quarter)} " +
+        ctx.Paragraph($"De tabel toont voor alle {regions.Count} arbeidsmarktregio's de openstaande vacatures en de spanningsindicator in {quarter.LongText} " +
                       "voor technische beroepen (BRC-klasse 07) en ICT-beroepen (klasse 08), volgens UWV." +
                       (ctx.Selected is null ? "" : $" Regio's in {ctx.Regions.Describe(ctx.Selected.Code)} zijn gemarkeerd."));
 
@@ -69,19 +70,19 @@ public sealed class RegionSection : IReportSection
             ctx.Show(d.At("openstaande_vacatures", "ict", "NL", quarter), "openstaande vacatures ICT NL"), Typed(ni),
         ], Bold: true));
 
-        var q = PeriodText.Short(quarter);
+        var q = quarter.ShortText;
         ctx.Maps(
         [
             RegionMaps.For(ctx, "kaart-spanning-techniek", $"Spanningsindicator technische beroepen, {q}", MapLevel.Arbeidsmarktregio, "spanningsindicator", "techniek", quarter, SpanningTypering.Classes()),
             RegionMaps.For(ctx, "kaart-spanning-ict", $"Spanningsindicator ICT-beroepen, {q}", MapLevel.Arbeidsmarktregio, "spanningsindicator", "ict", quarter, SpanningTypering.Classes()),
             RegionMaps.For(ctx, "kaart-vacatures-techniek", $"Openstaande vacatures technische beroepen, {q}", MapLevel.Arbeidsmarktregio, "openstaande_vacatures", "techniek", quarter),
             RegionMaps.For(ctx, "kaart-vacatures-ict", $"Openstaande vacatures ICT-beroepen, {q}", MapLevel.Arbeidsmarktregio, "openstaande_vacatures", "ict", quarter),
-        ], $"Kaarten: spanning en vacatures per arbeidsmarktregio, {PeriodText.Long(quarter)} (de tabel hieronder geeft dezelfde cijfers)",
+        ], $"Kaarten: spanning en vacatures per arbeidsmarktregio, {quarter.LongText} (de tabel hieronder geeft dezelfde cijfers)",
         [
             new TableColumn("Code", 0.6f), new TableColumn("Arbeidsmarktregio", 2.4f),
             new TableColumn("Vacatures techniek", 1.1f, TextAlign.Right), new TableColumn("Spanning techniek", 1.5f),
             new TableColumn("Vacatures ICT", 1f, TextAlign.Right), new TableColumn("Spanning ICT", 1.5f),
-        ], rows, $"Vacatures en spanningsindicator per arbeidsmarktregio, {PeriodText.Long(quarter)}");
+        ], rows, $"Vacatures en spanningsindicator per arbeidsmarktregio, {quarter.LongText}");
         var used = d.Values.Where(v => v.Source == ctx.Supplier("uwv") && v.Period == quarter);
         ctx.Paragraph(ReportContext.SourceLine(used) + " Spanning: vacatures per WW-uitkering korter dan een half jaar, met de typering van UWV. " +
                       "'–': geen cijfer geleverd of afgeschermd.", TextStyle.Caption);
@@ -91,7 +92,7 @@ public sealed class RegionSection : IReportSection
         ctx.Chart(Ranked(ctx, "ict", "ICT-beroepen (08)", quarter));
     }
 
-    static ChartSpec Ranked(ReportContext ctx, string domain, string name, string quarter)
+    static ChartSpec Ranked(ReportContext ctx, string domain, string name, Period quarter)
     {
         var d = ctx.Data;
         var values = ctx.Regions.Arbeidsmarktregios
@@ -104,14 +105,14 @@ public sealed class RegionSection : IReportSection
         IReadOnlyList<int>? highlight = marked.Count > 0 ? marked : null;
         return new ChartSpec
         {
-            Title = $"Spanningsindicator voor {name} per arbeidsmarktregio, {PeriodText.Short(quarter)}",
+            Title = $"Spanningsindicator voor {name} per arbeidsmarktregio, {quarter.ShortText}",
             Subtitle = "Openstaande vacatures per WW-uitkering korter dan een half jaar (ratio), van hoog naar laag" +
                        (highlight is null ? ""
                            : ctx.Selected!.Level == "arbeidsmarktregio" ? $"; {ctx.Selected.Naam} donker gemarkeerd"
                            : $"; de arbeidsmarktregio's in {ctx.Selected.Naam} donker gemarkeerd"),
             Source = ReportContext.SourceLine(values.Select(x => x.Value)),
             Region = "",
-            Period = quarter,
+            Period = quarter.ToString(),
             PlotHeight = Math.Max(120f, values.Count * 9f + 30f),
             Model = new ChartModel
             {
@@ -132,9 +133,9 @@ public sealed class RegionSection : IReportSection
     static void Provinces(ReportContext ctx)
     {
         var d = ctx.Data;
-        var year = d.Values.Where(v => v.Indicator == "werkzaam" && v.Domain == "ict" && v.RegionLevel == "provincie")
+        var year = d.Values.Where(v => v.Indicator == "werkzaam" && v.Domain == "ict" && v.RegionLevel == RegionLevel.Provincie)
             .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
-        var quarter = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == "provincie")
+        var quarter = d.Values.Where(v => v.Indicator == "spanningsindicator" && v.RegionLevel == RegionLevel.Provincie)
             .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
         ctx.Heading("Provincies", keepWithNext: 200f);
         if (year is null && quarter is null)
@@ -145,17 +146,17 @@ public sealed class RegionSection : IReportSection
         var rows = ctx.Regions.Provincies.Select(p => new TableRow(
         [
             p.Naam,
-            year is null ? "–" : ctx.Show(d.At("werkzaam", "ict", p.Code, year), $"ICT-werkzamen {p.Code}"),
-            year is null ? "–" : ctx.Show(d.At("nettogroei", "ict", p.Code, year), $"nettogroei ICT {p.Code}"),
-            year is null ? "–" : ctx.Show(d.At("zij_instroom_aandeel", "ict", p.Code, year), $"aandeel zij-instroom ICT {p.Code}"),
-            year is null ? "–" : ctx.Show(d.At("werkzaam", "techniek", p.Code, year), $"werkzamen techniek {p.Code}"),
-            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "techniek", p.Code, quarter), $"spanningsindicator techniek {p.Code}"),
-            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "ict", p.Code, quarter), $"spanningsindicator ICT {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("werkzaam", "ict", p.Code, year.Value), $"ICT-werkzamen {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("nettogroei", "ict", p.Code, year.Value), $"nettogroei ICT {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("zij_instroom_aandeel", "ict", p.Code, year.Value), $"aandeel zij-instroom ICT {p.Code}"),
+            year is null ? "–" : ctx.Show(d.At("werkzaam", "techniek", p.Code, year.Value), $"werkzamen techniek {p.Code}"),
+            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "techniek", p.Code, quarter.Value), $"spanningsindicator techniek {p.Code}"),
+            quarter is null ? "–" : ctx.Show(d.At("spanningsindicator", "ict", p.Code, quarter.Value), $"spanningsindicator ICT {p.Code}"),
         ], Highlight: ctx.Selected is { } s && (s.Code == p.Code || s.Provincies.Contains(p.Code)))).ToList();
         var provinceMaps = year is null ? [] : new List<ChoroplethMap>
         {
-            RegionMaps.For(ctx, "kaart-werkzaam-ict", $"ICT-werkzamen (pr-eDICT), {year}", MapLevel.Provincie, "werkzaam", "ict", year),
-            RegionMaps.For(ctx, "kaart-werkzaam-techniek", $"Werkzamen in techniek inclusief ICT (Techniekpactmonitor), {year}", MapLevel.Provincie, "werkzaam", "techniek", year),
+            RegionMaps.For(ctx, "kaart-werkzaam-ict", $"ICT-werkzamen (pr-eDICT), {year}", MapLevel.Provincie, "werkzaam", "ict", year.Value),
+            RegionMaps.For(ctx, "kaart-werkzaam-techniek", $"Werkzamen in techniek inclusief ICT (Techniekpactmonitor), {year}", MapLevel.Provincie, "werkzaam", "techniek", year.Value),
         };
         ctx.Maps(provinceMaps, year is null ? "Kerncijfers per provincie" : $"Kaarten: werkzamen per provincie, {year} (de tabel hieronder geeft dezelfde cijfers)",
         [
@@ -164,11 +165,11 @@ public sealed class RegionSection : IReportSection
             new TableColumn($"Nettogroei ICT {year}", 1.1f, TextAlign.Right),
             new TableColumn($"Aandeel zij-instroom ICT {year}", 1.3f, TextAlign.Right),
             new TableColumn($"Techniek incl. ICT {year}", 1.2f, TextAlign.Right),
-            new TableColumn($"Spanning techniek {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
-            new TableColumn($"Spanning ICT {(quarter is null ? "" : PeriodText.Short(quarter))}", 1.1f, TextAlign.Right),
+            new TableColumn($"Spanning techniek {(quarter is null ? "" : quarter.Value.ShortText)}", 1.1f, TextAlign.Right),
+            new TableColumn($"Spanning ICT {(quarter is null ? "" : quarter.Value.ShortText)}", 1.1f, TextAlign.Right),
         ], rows, "Kerncijfers per provincie");
         TechniekpactRegions(ctx);
-        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == "provincie" && (v.Period == year || v.Period == quarter))) +
+        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == RegionLevel.Provincie && (v.Period == year || v.Period == quarter))) +
                       " ICT-werkzamen volgens pr-eDICT, techniek volgens de Techniekpactmonitor (inclusief ICT): niet optellen.", TextStyle.Caption);
     }
 
@@ -176,9 +177,9 @@ public sealed class RegionSection : IReportSection
     static void TechniekpactRegions(ReportContext ctx)
     {
         var d = ctx.Data;
-        var year = d.Values.Where(v => v.Indicator == "onderwijs_instroom" && v.RegionLevel == "techniekpactregio" && v.Category is null)
-            .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period;
-        if (year is null) return;
+        if (d.Values.Where(v => v.Indicator == "onderwijs_instroom" && v.RegionLevel == RegionLevel.Techniekpactregio && v.Category is null)
+                .OrderByDescending(v => v.PeriodOrder).FirstOrDefault()?.Period is not { } year)
+            return;
         ctx.Heading("Techniekpactregio's", keepWithNext: 200f);
         var rows = ctx.Regions.Techniekpactregios.Select(t => new TableRow(
         [
@@ -195,7 +196,7 @@ public sealed class RegionSection : IReportSection
             new TableColumn("Techniekpactregio", 1.4f), new TableColumn("Provincies", 2.6f),
             new TableColumn($"Instroom {year}", 1.1f, TextAlign.Right), new TableColumn("Aandeel vrouwen", 1.1f, TextAlign.Right),
         ], rows, $"Instroom in bètatechnisch onderwijs per Techniekpactregio, {year}");
-        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == "techniekpactregio" && v.Period == year)) +
+        ctx.Paragraph(ReportContext.SourceLine(d.Values.Where(v => v.RegionLevel == RegionLevel.Techniekpactregio && v.Period == year)) +
                       " Alle onderwijssoorten samen; een Techniekpactregio is de som van haar provincies.", TextStyle.Caption);
     }
 }

@@ -1,4 +1,5 @@
 // Lines up mart series on a shared period axis for charts and tables.
+using Monitor.Domain;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Data;
 
@@ -6,19 +7,22 @@ namespace Monitor.Reporting.Sections;
 
 public sealed class SeriesAxis
 {
-    public IReadOnlyList<string> Keys { get; }
-    public IReadOnlyList<string> Labels => Keys.Select(PeriodText.Short).ToList();
+    public IReadOnlyList<Period> Keys { get; }
+    /// <summary>The periods in Dutch, for the axis: 2023, 2023 K4, 2023/24, 2021–2026.</summary>
+    public IReadOnlyList<string> Labels => Keys.Select(k => k.ShortText).ToList();
+    /// <summary>The periods in the warehouse's notation: the chart's category keys (the figures CSV, the site's tables).</summary>
+    public IReadOnlyList<string> KeyTexts => Keys.Select(k => k.ToString()).ToList();
 
-    SeriesAxis(IReadOnlyList<string> keys) => Keys = keys;
+    SeriesAxis(IReadOnlyList<Period> keys) => Keys = keys;
 
     /// <summary>Every period that occurs in any of the series, in period order.</summary>
     public static SeriesAxis Of(params IReadOnlyList<IndicatorValue>[] series) =>
         new(series.SelectMany(s => s)
             .GroupBy(v => v.Period)
-            .OrderBy(g => g.First().PeriodOrder).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.First().PeriodOrder).ThenBy(g => g.Key)
             .Select(g => g.Key).ToList());
 
-    public static SeriesAxis FromKeys(IReadOnlyList<string> keys) => new(keys);
+    public static SeriesAxis FromKeys(IReadOnlyList<Period> keys) => new(keys);
 
     /// <summary>The values of a series at each period of the axis; NULL where it has none.</summary>
     public IReadOnlyList<double?> Align(IReadOnlyList<IndicatorValue> series)
@@ -38,7 +42,7 @@ public sealed class SeriesAxis
         {
             Kind = ChartKind.Line,
             Categories = axis.Labels,
-            CategoryKeys = axis.Keys,
+            CategoryKeys = axis.KeyTexts,
             Series = series.Select((s, i) => new ChartSeries(s.Name, axis.Align(s.Values), i)).ToList(),
             Unit = unit,
             Decimals = decimals,

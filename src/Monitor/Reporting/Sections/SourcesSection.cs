@@ -1,5 +1,6 @@
 // Bronnen en kwaliteit: every extract used, what was quarantined or rejected, the data checks,
 // the definitions of the indicators and the caveats a reader needs.
+using Monitor.Pipeline;
 using Monitor.Reporting.Data;
 using Monitor.Reporting.Layout;
 
@@ -11,15 +12,14 @@ public sealed class SourcesSection : IReportSection
 
 
     /// <summary>The ledger's run status in Dutch; a report made inside a run sees that run still going.</summary>
-    static string RunStatus(string? status) => status switch
+    static string RunStatus(RunRecord run) => run.Status switch
     {
-        "running" => "dit rapport is in die verwerking gemaakt",
-        "succeeded" => "geslaagd",
-        "succeeded_with_data_problems" => "geslaagd, met afgekeurde rijen of bestanden",
-        "blocked" => "niet gepubliceerd door een blokkerende controle",
-        "failed" => "mislukt",
-        null => "status onbekend",
-        _ => "status " + status,
+        RunState.Running => "dit rapport is in die verwerking gemaakt",
+        RunState.Succeeded => "geslaagd",
+        RunState.SucceededWithDataProblems => "geslaagd, met afgekeurde rijen of bestanden",
+        RunState.Blocked => "niet gepubliceerd door een blokkerende controle",
+        RunState.Failed => "mislukt",
+        _ => "status " + run.StatusWord,
     };
 
     /// <summary>For a failed freshness check: which deliveries are overdue, with their last publication, from the check's sample.</summary>
@@ -48,10 +48,10 @@ public sealed class SourcesSection : IReportSection
         ctx.Section1(Title);
         var d = ctx.Data;
         var run = d.LastRun is { } r
-            ? $"De cijfers komen uit het datawarehouse van de monitor, laatst bijgewerkt door verwerking {r.RunId} (gestart {r.StartedAt?[..Math.Min(16, r.StartedAt.Length)]}, {RunStatus(r.Status)}). "
+            ? $"De cijfers komen uit het datawarehouse van de monitor, laatst bijgewerkt door verwerking {r.RunId} (gestart {r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}, {RunStatus(r)}). "
             : "De cijfers komen uit het datawarehouse van de monitor. ";
         ctx.Paragraph(run + "Van elk cijfer gebruikt de monitor de laatste publicatie" +
-                      (d.MartAsOf is { } a ? $" die op of vóór de peildatum {a} verscheen." : ".") +
+                      (d.MartAsOf is { } a ? $" die op of vóór de peildatum {DutchFormat.Iso(a)} verscheen." : ".") +
                       " Een cijfer met status 'onvolledig' is berekend uit de cellen die wel geleverd zijn; ontbrekende of afgeschermde cellen zijn niet als nul geteld.");
 
         Extracts(ctx);
@@ -69,7 +69,7 @@ public sealed class SourcesSection : IReportSection
         {
             // What is new since the run before, as the ledger knows it: the files this run read for the first time.
             var fresh = ctx.Data.Extracts.Where(e => e.RunId == last.RunId).ToList();
-            var started = last.StartedAt is { Length: >= 10 } t && DutchFormat.ParseIsoDate(t[..10]) is { } day ? DutchFormat.Date(day) : "de laatste verwerking";
+            var started = DutchFormat.Date(DateOnly.FromDateTime(last.StartedAt.UtcDateTime));
             var newLoaded = fresh.Where(e => e.State == "loaded").Select(e => e.FileName).ToList();
             var newRejected = fresh.Where(e => e.State == "rejected").Select(e => e.FileName).ToList();
             ctx.Paragraph(fresh.Count == 0
@@ -91,7 +91,7 @@ public sealed class SourcesSection : IReportSection
                 new TableColumn("Quarantaine", 0.9f, TextAlign.Right),
             ], loaded.Select(e => new TableRow(
             [
-                e.FileName, ctx.Data.Suppliers.Name(e.Source), e.Vintage ?? "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
+                e.FileName, ctx.Data.Suppliers.Name(e.Source), e.Vintage is { } vintage ? DutchFormat.Iso(vintage) : "–", Count(e.RowsTotal), Count(e.RowsLoaded), Count(e.RowsQuarantined),
             ], Highlight: e.RowsQuarantined > 0)).ToList());
             ctx.Paragraph("Publicatie: de publicatiedatum uit de bestandsnaam. Een latere publicatie vervangt de cijfers van een eerdere " +
                           "voor dezelfde sleutels (een revisie); beide blijven bewaard. Quarantaine: rijen die niet geladen zijn omdat ze niet aan het " +

@@ -79,7 +79,7 @@ public sealed class SummarySection : IReportSection
         {
             var roa = d.Latest("verwacht_tekort", domain, "NL");
             tiles.Add(Tile(ctx, $"ROA verwacht tekort {name}", roa,
-                roa is null ? "Geen doel" : $"Over {PeriodText.Short(roa.Period)}; geen doel"));
+                roa is null ? "Geen doel" : $"Over {roa.Period.ShortText}; geen doel"));
         }
         return tiles;
     }
@@ -132,7 +132,7 @@ public sealed class SummarySection : IReportSection
             default: (v, name) = (d.Latest("aandeel_acties_op_schema", "totaal", "NL"), "Acties op schema"); break;
         }
         if (v?.Value is null) return "";
-        return $"{name} {PeriodText.Short(v.Period)}: {ctx.Show(v, $"{name}, pijler {pillar}")}" + (v.Provisional ? " (vl.)" : "");
+        return $"{name} {v.Period.ShortText}: {ctx.Show(v, $"{name}, pijler {pillar}")}" + (v.Provisional ? " (vl.)" : "");
     }
 
     static KpiTileData Tile(ReportContext ctx, string label, IndicatorValue? v, string target)
@@ -147,17 +147,17 @@ public sealed class SummarySection : IReportSection
         {
             // A difference between two calendar years reads badly ("0 t.o.v. 2023"); show the earlier year itself.
             if (v.Unit == "jaar")
-                change = $"Bij de stand van {PeriodText.Short(prev.Period)}: " +
+                change = $"Bij de stand van {prev.Period.ShortText}: " +
                          ctx.Show(before, v.Unit, $"{tileLabel}, waarde in {prev.Period}", prev.Period, v.Region);
             else
             {
                 var decimals = v.Unit == "procent" ? 1 : ReportContext.Decimals(v);
                 change = ctx.Show(now - before, v.Unit, $"{tileLabel}, verandering t.o.v. {prev.Period}", v.Period, v.Region, decimals, signed: true)
-                         + $" t.o.v. {PeriodText.Short(prev.Period)}";
+                         + $" t.o.v. {prev.Period.ShortText}";
             }
         }
         var footnote = $"Bron: {v.Source}";
-        return new KpiTileData(label, $"{PeriodText.Short(v.Period)} · {ctx.RegionName(v.Region)}", value, change, target, StatusText.Parse(v.Status), footnote);
+        return new KpiTileData(label, $"{v.Period.ShortText} · {ctx.RegionName(v.Region)}", value, change, target, StatusText.Parse(v.Status), footnote);
     }
 
     static IEnumerable<string> KeyPoints(ReportContext ctx)
@@ -220,7 +220,7 @@ public sealed class SummarySection : IReportSection
         if (tech?.Value is not null && ict?.Value is not null)
         {
             var area = uwvRegion == "NL" ? "" : " in " + ctx.Regions.Describe(uwvRegion);
-            points.Add($"In {PeriodText.Long(tech.Period)} was de arbeidsmarkt{area} voor technische beroepen {tech.Label ?? "niet getypeerd"} " +
+            points.Add($"In {tech.Period.LongText} was de arbeidsmarkt{area} voor technische beroepen {tech.Label ?? "niet getypeerd"} " +
                        $"(spanningsindicator {ctx.Show(tech, "spanningsindicator techniek")}) en voor ICT-beroepen {ict.Label ?? "niet getypeerd"} " +
                        $"({ctx.Show(ict, "spanningsindicator ICT")}).");
             if (uwvRegion != "NL" && d.At("spanningsindicator", "techniek", "NL", tech.Period) is { Value: not null } nl)
@@ -240,7 +240,7 @@ public sealed class SummarySection : IReportSection
         var openings = roa is null ? null : d.At("baanopeningen", "ict", "NL", roa.Period);
         var leavers = roa is null ? null : d.At("instroom_schoolverlaters", "ict", "NL", roa.Period);
         if (roa?.Value is { } t && openings?.Value is not null && leavers?.Value is not null)
-            points.Add($"ROA verwacht voor {PeriodText.Long(roa.Period)} {ctx.Show(openings, "baanopeningen ICT")} baanopeningen in ICT-beroepen tegenover {ctx.Show(leavers, "schoolverlaters ICT")} schoolverlaters: " +
+            points.Add($"ROA verwacht voor {roa.Period.LongText} {ctx.Show(openings, "baanopeningen ICT")} baanopeningen in ICT-beroepen tegenover {ctx.Show(leavers, "schoolverlaters ICT")} schoolverlaters: " +
                        (t > 0 ? $"een tekort van {ctx.Show(roa, "verwacht tekort ICT")}." : $"geen tekort ({ctx.Show(roa, "verwacht tekort ICT")})."));
 
         // Only about figures this page shows: their tiles carry the 'onvolledig' badge.
