@@ -194,7 +194,7 @@ public static class MeetingEditions
                 GeneratedAt = generated.UtcDateTime, RunId = ctx.RunId,
             };
             var values = report.Printed
-                .Select(v => new ManifestValue(v.Indicator, v.Domain, v.Period, v.Region, v.Category, v.Value, v.Target, v.Status))
+                .Select(v => new ManifestValue(v.Indicator, v.Domain, v.Period.ToString(), v.Region, v.Category, v.Value, v.Target, v.Status))
                 .DistinctBy(v => (v.Indicator, v.Domain, v.Period, v.Region, v.Category)).ToList();
             WriteManifest(staged, edition, values);
             Changes.Record(ctx.Db.Connection, edition, values.Select(v => (v.Key, v.Value, v.Target, (string?)v.Status)));
