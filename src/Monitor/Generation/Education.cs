@@ -3,7 +3,7 @@
 // the programme, graduates, so the three phases move together.
 namespace Monitor.Generation;
 
-internal static class Education
+static class Education
 {
     public const int FirstYear = 2013;   // school year 2013/2014
     public const int LastYear = 2024;    // school year 2024/2025

@@ -1,7 +1,7 @@
 // ROA forecasts per occupation class for two forecast rounds.
 namespace Monitor.Generation;
 
-internal static class Forecasts
+static class Forecasts
 {
     internal sealed record Row(string Periode, string Klasse, long WerkgelegenheidBegin, long Uitbreidingsvraag, long Vervangingsvraag,
         long Baanopeningen, long InstroomSchoolverlaters, double Itkp, string Typering);

@@ -2,7 +2,7 @@
 // The codes must match reference/ (a test checks that); the weights are relative, not counts.
 namespace Monitor.Generation;
 
-internal static class Geography
+static class Geography
 {
     public static readonly string[] Provinces =
         ["PV20", "PV21", "PV22", "PV23", "PV24", "PV25", "PV26", "PV27", "PV28", "PV29", "PV30", "PV31"];

@@ -20,7 +20,7 @@ public readonly record struct Tenths(int Value)
     }
 }
 
-internal static class Productivity
+static class Productivity
 {
     public const int FirstYear = 2013;
     public const int LastYear = 2024;

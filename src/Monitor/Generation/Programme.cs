@@ -4,7 +4,7 @@
 // the rhythm of the governance advice, with seeded attendance.
 namespace Monitor.Generation;
 
-internal static class Programme
+static class Programme
 {
     /// <summary>The register vintages: the end of 2025KW1, 2025KW3 and 2025KW4.</summary>
     public static readonly DateOnly[] Vintages = [new(2025, 3, 31), new(2025, 9, 30), new(2025, 12, 31)];

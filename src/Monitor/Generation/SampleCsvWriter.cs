@@ -11,29 +11,29 @@ public sealed record FileFormat(bool Bom = false, bool Crlf = false)
     public static readonly FileFormat Default = new();
 }
 
-internal sealed class SampleCsvWriter : IDisposable
+sealed class SampleCsvWriter : IDisposable
 {
-    readonly StreamWriter _writer;
-    readonly string _newLine;
-    readonly int _columns;
-    readonly string _path;
+    readonly StreamWriter writer;
+    readonly string newLine;
+    readonly int columns;
+    readonly string filePath;
 
     public long Rows { get; private set; }
 
     public SampleCsvWriter(string path, IReadOnlyList<string> header, FileFormat format)
     {
-        _path = path;
+        filePath = path;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: format.Bom), bufferSize: 1 << 16);
-        _newLine = format.Crlf ? "\r\n" : "\n";
-        _columns = header.Count;
+        writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: format.Bom), bufferSize: 1 << 16);
+        newLine = format.Crlf ? "\r\n" : "\n";
+        columns = header.Count;
         WriteLine(header);
     }
 
     public void Row(params object?[] cells)
     {
-        if (cells.Length != _columns)
-            throw new InvalidOperationException($"{_path}: row has {cells.Length} cells, header has {_columns}");
+        if (cells.Length != columns)
+            throw new InvalidOperationException($"{filePath}: row has {cells.Length} cells, header has {columns}");
         WriteLine(cells.Select(Format).ToArray());
         Rows++;
     }
@@ -44,17 +44,17 @@ internal sealed class SampleCsvWriter : IDisposable
         {
             var cell = cells[i];
             if (cell.AsSpan().IndexOfAny("\"\r\n") >= 0)
-                throw new InvalidOperationException($"{_path}: cell '{cell}' contains a quote or a line break, which the contract cannot carry");
-            if (i > 0) _writer.Write(';');
+                throw new InvalidOperationException($"{filePath}: cell '{cell}' contains a quote or a line break, which the contract cannot carry");
+            if (i > 0) writer.Write(';');
             if (cell.Contains(';'))
             {
-                _writer.Write('"');
-                _writer.Write(cell);
-                _writer.Write('"');
+                writer.Write('"');
+                writer.Write(cell);
+                writer.Write('"');
             }
-            else _writer.Write(cell);
+            else writer.Write(cell);
         }
-        _writer.Write(_newLine);
+        writer.Write(newLine);
     }
 
     static string Format(object? cell) => cell switch
@@ -73,11 +73,11 @@ internal sealed class SampleCsvWriter : IDisposable
         _ => throw new InvalidOperationException($"no CSV format for {cell.GetType().Name}"),
     };
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => writer.Dispose();
 }
 
 /// <summary>A cell withheld for confidentiality, written as <c>x</c> (CBS convention).</summary>
-internal sealed class Suppressed
+sealed class Suppressed
 {
     public static readonly Suppressed Cell = new();
 }

@@ -4,17 +4,17 @@ namespace Monitor.Generation;
 
 public sealed class SplitMix64
 {
-    ulong _state;
+    ulong state;
 
-    public SplitMix64(ulong seed) => _state = seed;
+    public SplitMix64(ulong seed) => state = seed;
 
     /// <summary>A stream for one purpose (a dataset, a cell), so that adding draws to one stream never shifts another.</summary>
     public static SplitMix64 For(long seed, string purpose) => new(Mix((ulong)seed ^ Fnv1a(purpose)));
 
     public ulong NextUInt64()
     {
-        _state += 0x9E3779B97F4A7C15UL;
-        return Mix(_state);
+        state += 0x9E3779B97F4A7C15UL;
+        return Mix(state);
     }
 
     /// <summary>Uniform in [0, 1) with 53 bits, exact in IEEE arithmetic.</summary>

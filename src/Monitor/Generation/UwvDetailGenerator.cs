@@ -63,26 +63,26 @@ public static class UwvDetailGenerator
     /// <summary>The per-cell random streams and quarter calendar shared by the counting and the writing pass.</summary>
     sealed class Plan(UwvModel model, int seed)
     {
-        readonly int _nq = model.Quarters.Count;
-        readonly int _nr = model.Regions.Count;
-        readonly int _nc = model.Classes.Count;
-        readonly DateOnly _epoch = model.Quarters[0].EndDate.AddMonths(-3).AddDays(1);
+        readonly int nq = model.Quarters.Count;
+        readonly int nr = model.Regions.Count;
+        readonly int nc = model.Classes.Count;
+        readonly DateOnly firstDay = model.Quarters[0].EndDate.AddMonths(-3).AddDays(1);
 
-        int Cells => _nr * _nc;
+        int Cells => nr * nc;
         int QuarterStart(int q) => q == 0 ? 0 : QuarterEnd(q - 1) + 1;
-        int QuarterEnd(int q) => model.Quarters[q].EndDate.DayNumber - _epoch.DayNumber;
+        int QuarterEnd(int q) => model.Quarters[q].EndDate.DayNumber - firstDay.DayNumber;
 
-        long Target(double scale, int q, int cell) => (long)Math.Round(scale * model.Open(q, cell / _nc, cell % _nc), MidpointRounding.AwayFromZero);
+        long Target(double scale, int q, int cell) => (long)Math.Round(scale * model.Open(q, cell / nc, cell % nc), MidpointRounding.AwayFromZero);
 
         public long CountOpenRows(double scale)
         {
             long count = 0;
-            var carry = new long[_nq];
+            var carry = new long[nq];
             for (var cell = 0; cell < Cells; cell++)
             {
                 Array.Clear(carry);
                 var rng = SplitMix64.For(seed, $"detail/open/{cell}");
-                for (var q = 0; q < _nq; q++)
+                for (var q = 0; q < nq; q++)
                     count += OpenVacancies(scale, cell, q, rng, carry, null);
             }
             return count;
@@ -91,10 +91,10 @@ public static class UwvDetailGenerator
         /// <summary>Short vacancies (arise and filled within a quarter) per quarter x cell; flows follow the stock.</summary>
         public long[] FillerCounts(long total)
         {
-            var weights = new double[_nq * Cells];
-            for (var q = 0; q < _nq; q++)
+            var weights = new double[nq * Cells];
+            for (var q = 0; q < nq; q++)
                 for (var cell = 0; cell < Cells; cell++)
-                    weights[q * Cells + cell] = model.Open(q, cell / _nc, cell % _nc) + 0.5;
+                    weights[q * Cells + cell] = model.Open(q, cell / nc, cell % nc) + 0.5;
             return Apportion.LargestRemainder(total, weights);
         }
 
@@ -107,12 +107,12 @@ public static class UwvDetailGenerator
             {
                 openRng[cell] = SplitMix64.For(seed, $"detail/open/{cell}");
                 fillerRng[cell] = SplitMix64.For(seed, $"detail/filler/{cell}");
-                carry[cell] = new long[_nq];
+                carry[cell] = new long[nq];
             }
             const long every = 1_000_000;
             var next = every;
             long reported = -1;
-            for (var q = 0; q < _nq; q++)
+            for (var q = 0; q < nq; q++)
                 for (var cell = 0; cell < Cells; cell++)
                 {
                     OpenVacancies(scale, cell, q, openRng[cell], carry[cell], output);
@@ -122,7 +122,7 @@ public static class UwvDetailGenerator
                     {
                         var arisen = start + rng.NextInt(end - start + 1);
                         var filled = arisen + rng.NextInt(end - arisen + 1);
-                        output.Row(arisen, filled, cell % _nc, cell / _nc, Draw(Positions, rng));
+                        output.Row(arisen, filled, cell % nc, cell / nc, Draw(Positions, rng));
                     }
                     if (progress is not null && output.Rows >= next)
                     {
@@ -149,21 +149,21 @@ public static class UwvDetailGenerator
                 var positions = (int)Math.Min(Draw(Positions, rng), need);
                 var span = Draw(Spans, rng);
                 while (span > 1 && !Fits(scale, cell, q, span, positions, carry)) span--;
-                for (var j = 1; j < span && q + j < _nq; j++) carry[q + j] += positions;
+                for (var j = 1; j < span && q + j < nq; j++) carry[q + j] += positions;
                 need -= positions;
                 count++;
 
                 var arisen = start + rng.NextInt(end - start + 1);
                 var fillQuarter = q + span;
-                var filled = fillQuarter < _nq ? QuarterStart(fillQuarter) + rng.NextInt(QuarterEnd(fillQuarter) - QuarterStart(fillQuarter) + 1) : -1;
-                output?.Row(arisen, filled, cell % _nc, cell / _nc, positions);
+                var filled = fillQuarter < nq ? QuarterStart(fillQuarter) + rng.NextInt(QuarterEnd(fillQuarter) - QuarterStart(fillQuarter) + 1) : -1;
+                output?.Row(arisen, filled, cell % nc, cell / nc, positions);
             }
             return count;
         }
 
         bool Fits(double scale, int cell, int q, int span, int positions, long[] carry)
         {
-            for (var j = 1; j < span && q + j < _nq; j++)
+            for (var j = 1; j < span && q + j < nq; j++)
                 if (carry[q + j] + positions > Target(scale, q + j, cell)) return false;
             return true;
         }
@@ -180,24 +180,24 @@ public static class UwvDetailGenerator
     /// <summary>A byte-level CSV writer: the file can be gigabytes, so no strings per row.</summary>
     sealed class DetailWriter : IDisposable
     {
-        readonly FileStream _stream;
-        readonly byte[] _buffer = new byte[1 << 20];
-        int _used;
-        readonly byte[][] _dates;
-        readonly byte[][] _classes;
-        readonly byte[][] _regions;
+        readonly FileStream stream;
+        readonly byte[] buffer = new byte[1 << 20];
+        int bufferUsed;
+        readonly byte[][] dates;
+        readonly byte[][] classes;
+        readonly byte[][] regions;
 
         public long Rows { get; private set; }
         public long Bytes { get; private set; }
 
         public DetailWriter(string path, string header)
         {
-            _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             // Day numbers run from the first quarter's start; the last fill can be a quarter after the last quarter end.
             var epoch = UwvModel.First.EndDate.AddMonths(-3).AddDays(1);
-            _dates = Enumerable.Range(0, 366 * 8).Select(d => Ascii(epoch.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray();
-            _classes = Geography.Beroepsklassen.Select(Ascii).ToArray();
-            _regions = Geography.Arbeidsmarktregios.Select(r => Ascii(r.Code)).ToArray();
+            dates = Enumerable.Range(0, 366 * 8).Select(d => Ascii(epoch.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray();
+            classes = Geography.Beroepsklassen.Select(Ascii).ToArray();
+            regions = Geography.Arbeidsmarktregios.Select(r => Ascii(r.Code)).ToArray();
             Put(Ascii(header + "\n"));
         }
 
@@ -206,8 +206,8 @@ public static class UwvDetailGenerator
         /// <summary>One vacancy; <paramref name="filled"/> -1 means still open (empty Datum_vervuld).</summary>
         public void Row(int arisen, int filled, int klasse, int region, int positions)
         {
-            if (_buffer.Length - _used < 128) Flush();
-            var span = _buffer.AsSpan(_used);
+            if (buffer.Length - bufferUsed < 128) Flush();
+            var span = buffer.AsSpan(bufferUsed);
             var id = Rows + 1;
             span[0] = (byte)'V';
             var n = 1;
@@ -217,35 +217,35 @@ public static class UwvDetailGenerator
             for (var i = digits; i > 0; i--) { span[n + i - 1] = (byte)('0' + id % 10); id /= 10; }
             n += digits;
             span[n++] = (byte)';';
-            _dates[arisen].CopyTo(span[n..]); n += 10;
+            dates[arisen].CopyTo(span[n..]); n += 10;
             span[n++] = (byte)';';
-            if (filled >= 0) { _dates[filled].CopyTo(span[n..]); n += 10; }
+            if (filled >= 0) { dates[filled].CopyTo(span[n..]); n += 10; }
             span[n++] = (byte)';';
-            _classes[klasse].CopyTo(span[n..]); n += _classes[klasse].Length;
+            classes[klasse].CopyTo(span[n..]); n += classes[klasse].Length;
             span[n++] = (byte)';';
-            _regions[region].CopyTo(span[n..]); n += _regions[region].Length;
+            regions[region].CopyTo(span[n..]); n += regions[region].Length;
             span[n++] = (byte)';';
             Utf8Formatter.TryFormat(positions, span[n..], out var w);
             n += w;
             span[n++] = (byte)'\n';
-            _used += n;
+            bufferUsed += n;
             Rows++;
         }
 
         void Put(byte[] bytes)
         {
-            if (_buffer.Length - _used < bytes.Length) Flush();
-            bytes.CopyTo(_buffer, _used);
-            _used += bytes.Length;
+            if (buffer.Length - bufferUsed < bytes.Length) Flush();
+            bytes.CopyTo(buffer, bufferUsed);
+            bufferUsed += bytes.Length;
         }
 
         public void Flush()
         {
-            _stream.Write(_buffer, 0, _used);
-            Bytes += _used;
-            _used = 0;
+            stream.Write(buffer, 0, bufferUsed);
+            Bytes += bufferUsed;
+            bufferUsed = 0;
         }
 
-        public void Dispose() => _stream.Dispose();
+        public void Dispose() => stream.Dispose();
     }
 }

@@ -15,8 +15,8 @@ public sealed class UwvModel
     public IReadOnlyList<string> Classes { get; }
 
     // [quarter, region, class]
-    readonly long[,,] _open;
-    readonly long[,,] _ww;
+    readonly long[,,] openVacancies;
+    readonly long[,,] shortWw;
 
     /// <summary>WW cells delivered as <c>x</c>: small regions, 2019-2020, never an anchored quarter.</summary>
     public static readonly IReadOnlyList<(Quarter Quarter, string Region, string Klasse)> SuppressedWw =
@@ -69,12 +69,12 @@ public sealed class UwvModel
         Quarters = quarters;
         Regions = regions;
         Classes = Geography.Beroepsklassen;
-        _open = open;
-        _ww = ww;
+        openVacancies = open;
+        shortWw = ww;
     }
 
-    public long Open(int quarter, int region, int klasse) => _open[quarter, region, klasse];
-    public long Ww(int quarter, int region, int klasse) => _ww[quarter, region, klasse];
+    public long Open(int quarter, int region, int klasse) => openVacancies[quarter, region, klasse];
+    public long Ww(int quarter, int region, int klasse) => shortWw[quarter, region, klasse];
 
     public bool IsSuppressed(int quarter, int region, int klasse)
     {

@@ -2,7 +2,7 @@
 // definition (Techniekpactmonitor) and for ICT professionals (pr-eDICT).
 namespace Monitor.Generation;
 
-internal sealed record WorkforceProfile(
+sealed record WorkforceProfile(
     string Name,
     IReadOnlyDictionary<int, long> Stock,          // national stock per year, exact
     double[] ProvinceShare,                        // percent per province
@@ -14,7 +14,7 @@ internal sealed record WorkforceProfile(
     IReadOnlyDictionary<int, long[]> PinnedIn,     // exact national category totals for some years
     IReadOnlyDictionary<int, long[]> PinnedOut);
 
-internal static class Workforce
+static class Workforce
 {
     public const int FirstYear = 2013;
     public const int LastYear = 2024;

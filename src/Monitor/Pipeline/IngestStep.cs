@@ -43,9 +43,9 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
         var validator = new ExtractValidator(ctx.Reference.Data, ctx.Request.BadRowThreshold);
         try
         {
-            ctx.Ingest = new IngestStep(validator, ctx.Clock, ctx.Resilience.FileIo)
-                .Run(ctx.Db, ctx.RunId, ctx.Discovery.Files, ctx.Observer.FileProcessed, ctx.Unsettled, ctx.Discovery.Ignored, ctx.Today, cancellationToken)
-                with { RegisterRowsQuarantined = register.RowsQuarantined };
+            var summary = new IngestStep(validator, ctx.Clock, ctx.Resilience.FileIo)
+                .Run(ctx.Db, ctx.RunId, ctx.Discovery.Files, ctx.Observer.FileProcessed, ctx.Unsettled, ctx.Discovery.Ignored, ctx.Today, cancellationToken);
+            ctx.Ingest = summary with { RegisterRowsQuarantined = register.RowsQuarantined };
         }
         finally
         {

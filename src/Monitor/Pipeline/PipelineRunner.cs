@@ -1,9 +1,9 @@
 // One run of the pipeline: build a private copy of the warehouse, run the steps on it, publish only when done.
 // It reads in three parts: Prepare (what the run will read, and whether it runs at all), Execute (the steps on the
 // work copy, each recorded in the ledger) and Publish (the work directory into place under one journal).
-using Dapper;
 using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Locking;
 using Monitor.Pipeline.Publishing;

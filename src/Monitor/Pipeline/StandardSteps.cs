@@ -1,10 +1,10 @@
 // The implementations behind the step names of a pipeline, plugged into a runner in one place.
 using Monitor.Indicators;
-using Monitor.Reporting;
-using Monitor.Reporting.Site;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Resilience;
 using Monitor.Pipeline.Scheduling;
+using Monitor.Reporting;
+using Monitor.Reporting.Site;
 
 namespace Monitor.Pipeline;
 

@@ -149,7 +149,11 @@ public static class ReferenceLoader
     {
         var options = CsvReaderOptions.Default with
         {
-            Separator = ';', HasHeader = true, TrackLineNumbers = true, SkipEmptyLines = true, MalformedData = CsvMalformedDataHandling.Recover,
+            Separator = ';',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
         };
         using var reader = CsvReader.FromText(text, options);
         var idx = HeaderIndex(origin, reader, RegisterColumns);

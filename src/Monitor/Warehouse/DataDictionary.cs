@@ -4,6 +4,7 @@
 // comment when its object is recreated, so Apply runs again after the staging views are created and after the
 // mart models ran.
 using System.Data;
+using System.Globalization;
 using System.Text;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -108,14 +109,14 @@ public static class DataDictionary
         foreach (var o in objects)
         {
             if (TableComment(dictionary, o.Schema, o.Name) is not { } comment || comment == o.Comment) continue;
-            sql.Append($"COMMENT ON {o.Kind} {o.Schema}.\"{o.Name}\" IS {Literal(comment)};\n");
+            sql.Append(CultureInfo.InvariantCulture, $"COMMENT ON {o.Kind} {o.Schema}.\"{o.Name}\" IS {Literal(comment)};\n");
             written++;
         }
         foreach (var c in columns)
         {
             if (!kinds.ContainsKey((c.Schema, c.Table))) continue;
             if (ColumnComment(dictionary, c.Schema, c.Table, c.Column) is not { } comment || comment == c.Comment) continue;
-            sql.Append($"COMMENT ON COLUMN {c.Schema}.\"{c.Table}\".\"{c.Column}\" IS {Literal(comment)};\n");
+            sql.Append(CultureInfo.InvariantCulture, $"COMMENT ON COLUMN {c.Schema}.\"{c.Table}\".\"{c.Column}\" IS {Literal(comment)};\n");
             written++;
         }
         if (sql.Length == 0) return 0;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using NUnit.Framework.Internal;
 using Monitor.Serving;
 using Monitor.Tests.Support;
+using NUnit.Framework.Internal;
 
 namespace Monitor.Tests.Browser;
 

@@ -52,7 +52,8 @@ public class EditionPublishTests
 
     RunRequest Request(DateTimeOffset at) => StandardSteps.RequestFor(PipelineDefinition.Load(pipelineFile), RunTrigger.Manual) with
     {
-        StableFiles = Fixtures.NoWatch, Retry = new RetryDefinition(1, TimeSpan.Zero),
+        StableFiles = Fixtures.NoWatch,
+        Retry = new RetryDefinition(1, TimeSpan.Zero),
     };
 
     static PipelineRunner Runner(DateTimeOffset at, IPublishFileSystem? fs = null)

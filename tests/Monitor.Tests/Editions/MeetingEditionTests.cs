@@ -78,7 +78,9 @@ public class MeetingEditionTests
     {
         var request = StandardSteps.RequestFor(PipelineDefinition.Load(pipelineFile), RunTrigger.Manual) with
         {
-            StableFiles = Fixtures.NoWatch, Retry = new RetryDefinition(1, TimeSpan.Zero), CompareWith = compareWith,
+            StableFiles = Fixtures.NoWatch,
+            Retry = new RetryDefinition(1, TimeSpan.Zero),
+            CompareWith = compareWith,
         };
         return StandardSteps.Runner(() => at).Run(request);
     }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Monitor.Tests.Generation;
 
-internal sealed record CsvTable(string[] Header, List<string[]> Rows)
+sealed record CsvTable(string[] Header, List<string[]> Rows)
 {
     public int Col(string name) => Array.IndexOf(Header, name) is var i and >= 0 ? i : throw new ArgumentException($"no column {name}");
 

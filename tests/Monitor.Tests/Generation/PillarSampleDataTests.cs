@@ -11,8 +11,8 @@ namespace Monitor.Tests.Generation;
 
 public class PillarSampleDataTests
 {
-    string _dir = null!;
-    IReadOnlyList<GeneratedFile> _files = null!;
+    string sampleDir = null!;
+    IReadOnlyList<GeneratedFile> generated = null!;
 
     static readonly string[] Bedrijfstakken =
         ["totaal", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"];
@@ -27,14 +27,14 @@ public class PillarSampleDataTests
     [OneTimeSetUp]
     public void GenerateOnce()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
-        _files = SampleDataGenerator.Generate(_dir);
+        sampleDir = Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
+        generated = SampleDataGenerator.Generate(sampleDir);
     }
 
     [OneTimeTearDown]
-    public void CleanUp() => Directory.Delete(_dir, recursive: true);
+    public void CleanUp() => Directory.Delete(sampleDir, recursive: true);
 
-    CsvTable Read(string relativePath) => CsvTable.Read(Path.Combine(_dir, relativePath));
+    CsvTable Read(string relativePath) => CsvTable.Read(Path.Combine(sampleDir, relativePath));
 
     static double Dec(string text)
     {
@@ -139,10 +139,10 @@ public class PillarSampleDataTests
     {
         foreach (var seed in new[] { SampleDataGenerator.DefaultSeed, 1, 77 })
         {
-            var dir = seed == SampleDataGenerator.DefaultSeed ? _dir : Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
+            var dir = seed == SampleDataGenerator.DefaultSeed ? sampleDir : Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
             try
             {
-                if (dir != _dir) SampleDataGenerator.Generate(dir, seed);
+                if (dir != sampleDir) SampleDataGenerator.Generate(dir, seed);
                 var t = CsvTable.Read(Path.Combine(dir, "cbs/cbs_arbeidsproductiviteit_2025-06-13.csv"));
                 double Mean(string code) => t.Rows.Where(r => r[1] == code && int.Parse(r[0]) <= 2022).Average(r => Dec(r[2]));
                 Assert.That(Mean("J"), Is.GreaterThan(Mean("totaal") + 1), $"seed {seed}: ICT above the economy");
@@ -156,7 +156,7 @@ public class PillarSampleDataTests
             }
             finally
             {
-                if (dir != _dir) Directory.Delete(dir, recursive: true);
+                if (dir != sampleDir) Directory.Delete(dir, recursive: true);
             }
         }
     }
@@ -207,7 +207,7 @@ public class PillarSampleDataTests
     [Test]
     public void MeasuresWithASemicolonAreQuotedInTheFile()
     {
-        var lines = File.ReadAllLines(Path.Combine(_dir, "programma/programma_acties_2025-12-31.csv"));
+        var lines = File.ReadAllLines(Path.Combine(sampleDir, "programma/programma_acties_2025-12-31.csv"));
         Assert.That(lines.Single(l => l.StartsWith("A04;")),
             Is.EqualTo("A04;1;\"Subsidieregeling Praktijkleren; Regionaal Investeringsfonds mbo voor techniekopleidingen\";OCW;afgerond;2023-01-01;2024-12-31;2024-12-20;onderwijs_ingeschreven"));
         Assert.That(lines.Count(l => l.Contains('"')), Is.EqualTo(2), "A04 and A19");
@@ -281,8 +281,8 @@ public class PillarSampleDataTests
         try
         {
             SampleDataGenerator.Generate(other, seed: 5);
-            foreach (var f in _files.Where(f => f.Dataset == "acties"))
-                Assert.That(File.ReadAllBytes(Path.Combine(other, f.RelativePath)), Is.EqualTo(File.ReadAllBytes(Path.Combine(_dir, f.RelativePath))), f.RelativePath);
+            foreach (var f in generated.Where(f => f.Dataset == "acties"))
+                Assert.That(File.ReadAllBytes(Path.Combine(other, f.RelativePath)), Is.EqualTo(File.ReadAllBytes(Path.Combine(sampleDir, f.RelativePath))), f.RelativePath);
         }
         finally { Directory.Delete(other, recursive: true); }
     }
@@ -365,15 +365,15 @@ public class PillarSampleDataTests
         var names = SampleDataGenerator.EmbeddedReferenceTables();
         Assert.That(names, Is.SupersetOf(new[] { "arbeidsmarktregios", "beroepen", "provincies", "techniekpactregios" }));
         foreach (var name in names)
-            Assert.That(File.ReadAllBytes(Path.Combine(_dir, "reference", name + ".csv")),
+            Assert.That(File.ReadAllBytes(Path.Combine(sampleDir, "reference", name + ".csv")),
                 Is.EqualTo(File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "sample-data", "reference", name + ".csv"))), name);
-        Assert.That(Directory.GetFiles(Path.Combine(_dir, "reference")).Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(names));
+        Assert.That(Directory.GetFiles(Path.Combine(sampleDir, "reference")).Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(names));
     }
 
     [Test]
     public void TheWriterQuotesASemicolonAndRefusesAQuoteOrALineBreak()
     {
-        var path = Path.Combine(_dir, "writer-test.csv");
+        var path = Path.Combine(sampleDir, "writer-test.csv");
         using (var w = new SampleCsvWriter(path, ["A", "B"], FileFormat.Default))
             w.Row("x;y", null);
         Assert.That(File.ReadAllText(path), Is.EqualTo("A;B\n\"x;y\";\n"));

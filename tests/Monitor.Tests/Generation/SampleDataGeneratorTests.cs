@@ -8,24 +8,24 @@ namespace Monitor.Tests.Generation;
 
 public class SampleDataGeneratorTests
 {
-    string _dir = null!;
-    IReadOnlyList<GeneratedFile> _files = null!;
+    string sampleDir = null!;
+    IReadOnlyList<GeneratedFile> generated = null!;
 
     [OneTimeSetUp]
     public void GenerateOnce()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
-        _files = SampleDataGenerator.Generate(_dir);
+        sampleDir = Path.Combine(Path.GetTempPath(), "monitor-gen-" + Guid.NewGuid().ToString("N"));
+        generated = SampleDataGenerator.Generate(sampleDir);
     }
 
     [OneTimeTearDown]
-    public void CleanUp() => Directory.Delete(_dir, recursive: true);
+    public void CleanUp() => Directory.Delete(sampleDir, recursive: true);
 
-    CsvTable Table(string folder, string fileName) => CsvTable.Read(Path.Combine(_dir, folder, fileName));
+    CsvTable Table(string folder, string fileName) => CsvTable.Read(Path.Combine(sampleDir, folder, fileName));
 
-    IEnumerable<CsvTable> Tables(string source, string dataset) => _files
+    IEnumerable<CsvTable> Tables(string source, string dataset) => generated
         .Where(f => f.Source == source && f.Dataset == dataset)
-        .Select(f => CsvTable.Read(Path.Combine(_dir, f.RelativePath)));
+        .Select(f => CsvTable.Read(Path.Combine(sampleDir, f.RelativePath)));
 
     // ---------- files, names, formats ----------
 
@@ -44,9 +44,9 @@ public class SampleDataGeneratorTests
             "programma/programma_acties_2025-03-31.csv", "programma/programma_acties_2025-09-30.csv", "programma/programma_acties_2025-12-31.csv",
             "programma/programma_overleggen_2025-03-31.csv", "programma/programma_overleggen_2025-09-30.csv", "programma/programma_overleggen_2025-12-31.csv",
         };
-        Assert.That(_files.Select(f => f.RelativePath), Is.EquivalentTo(expected));
+        Assert.That(generated.Select(f => f.RelativePath), Is.EquivalentTo(expected));
         foreach (var folder in new[] { "techniekpact", "predict", "uwv", "roa", "cbs", "programma" })
-            Assert.That(Directory.GetFiles(Path.Combine(_dir, folder)).Select(p => $"{folder}/{Path.GetFileName(p)}"),
+            Assert.That(Directory.GetFiles(Path.Combine(sampleDir, folder)).Select(p => $"{folder}/{Path.GetFileName(p)}"),
                 Is.EquivalentTo(expected.Where(e => e.StartsWith(folder + "/"))));
     }
 
@@ -54,7 +54,7 @@ public class SampleDataGeneratorTests
     public void EveryRequiredContractHasAFileAndNamesFollowTheConvention()
     {
         var pattern = new Regex(@"^(tpm|predict|uwv|roa|cbs|programma)_([a-z_]+)_(\d{4}-\d{2}-\d{2})\.csv$");
-        foreach (var f in _files)
+        foreach (var f in generated)
         {
             var m = pattern.Match(f.FileName);
             Assert.That(m.Success, f.FileName);
@@ -70,14 +70,14 @@ public class SampleDataGeneratorTests
             Assert.That(vintage, Is.LessThan(new DateOnly(2026, 6, 1)), f.FileName);
         }
         foreach (var contract in Contracts.All.Where(c => !c.Optional))
-            Assert.That(_files.Any(f => f.Source == contract.Source && f.Dataset == contract.Dataset), contract.Name);
-        Assert.That(_files.Any(f => f.Dataset == "vacatures_detail"), Is.False);
+            Assert.That(generated.Any(f => f.Source == contract.Source && f.Dataset == contract.Dataset), contract.Name);
+        Assert.That(generated.Any(f => f.Dataset == "vacatures_detail"), Is.False);
     }
 
     [Test]
     public void HeadersAreTheContractColumns()
     {
-        foreach (var f in _files)
+        foreach (var f in generated)
         {
             // Where Contracts.cs declares a pillar 3/4 dataset its columns rule; the generator refuses to write otherwise.
             var header = Contracts.Find(f.Source, f.Dataset)?.Columns.Select(c => c.Header).ToArray()
@@ -94,9 +94,9 @@ public class SampleDataGeneratorTests
     [Test]
     public void ExactlyOneFileHasCrlfAndOneHasABom()
     {
-        foreach (var f in _files)
+        foreach (var f in generated)
         {
-            var bytes = File.ReadAllBytes(Path.Combine(_dir, f.RelativePath));
+            var bytes = File.ReadAllBytes(Path.Combine(sampleDir, f.RelativePath));
             var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
             var lf = bytes.Count(b => b == (byte)'\n');
             var cr = bytes.Count(b => b == (byte)'\r');
@@ -114,7 +114,7 @@ public class SampleDataGeneratorTests
     [Test]
     public void CountsAreNonNegativeIntegersAndOnlyUwvWwCellsAreSuppressed()
     {
-        foreach (var f in _files)
+        foreach (var f in generated)
         {
             // The pillar 3/4 counts are checked in PillarSampleDataTests, with or without a declared contract.
             if (Contracts.Find(f.Source, f.Dataset) is not { } contract) continue;
@@ -138,9 +138,9 @@ public class SampleDataGeneratorTests
         try
         {
             var files = SampleDataGenerator.Generate(again);
-            Assert.That(files.Select(f => f.RelativePath), Is.EqualTo(_files.Select(f => f.RelativePath)));
+            Assert.That(files.Select(f => f.RelativePath), Is.EqualTo(generated.Select(f => f.RelativePath)));
             foreach (var f in files)
-                Assert.That(File.ReadAllBytes(Path.Combine(again, f.RelativePath)), Is.EqualTo(File.ReadAllBytes(Path.Combine(_dir, f.RelativePath))), f.RelativePath);
+                Assert.That(File.ReadAllBytes(Path.Combine(again, f.RelativePath)), Is.EqualTo(File.ReadAllBytes(Path.Combine(sampleDir, f.RelativePath))), f.RelativePath);
         }
         finally { Directory.Delete(again, recursive: true); }
     }
@@ -152,7 +152,7 @@ public class SampleDataGeneratorTests
         try
         {
             var files = SampleDataGenerator.Generate(other, seed: 1);
-            var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(other, f.RelativePath)).SequenceEqual(File.ReadAllBytes(Path.Combine(_dir, f.RelativePath))))
+            var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(other, f.RelativePath)).SequenceEqual(File.ReadAllBytes(Path.Combine(sampleDir, f.RelativePath))))
                 .Select(f => f.RelativePath);
             // The action register is a fixed table (docs/sample-data.md): the seed does not touch it.
             Assert.That(differing, Is.EquivalentTo(files.Where(f => f.Dataset != "acties").Select(f => f.RelativePath)), "every other file should change with the seed");
@@ -236,11 +236,11 @@ public class SampleDataGeneratorTests
         Assert.That(all, Has.Count.EqualTo(24 * 35 * 13));
         Assert.That(all.Select(r => (r[0], r[1], r[2])).Distinct().Count(), Is.EqualTo(10_920));
         Assert.That(all.Select(r => r[0]).Distinct().Count(), Is.EqualTo(24));
-        var reference = CsvTable.Read(Path.Combine(_dir, "reference", "arbeidsmarktregios.csv")).Rows.Select(r => r[0]);
+        var reference = CsvTable.Read(Path.Combine(sampleDir, "reference", "arbeidsmarktregios.csv")).Rows.Select(r => r[0]);
         Assert.That(all.Select(r => r[1]).Distinct(), Is.EquivalentTo(reference));
         Assert.That(all.Select(r => r[2]).Distinct(), Is.EquivalentTo(Enumerable.Range(1, 13).Select(i => i.ToString("00", CultureInfo.InvariantCulture))));
         // one file per calendar year of quarters
-        foreach (var f in _files.Where(f => f.Source == "uwv"))
+        foreach (var f in generated.Where(f => f.Source == "uwv"))
         {
             var years = Table(f.Folder, f.FileName).Rows.Select(r => r[0][..4]).Distinct().ToList();
             Assert.That(years, Has.Count.EqualTo(1));

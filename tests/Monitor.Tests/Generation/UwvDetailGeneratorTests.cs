@@ -6,22 +6,22 @@ namespace Monitor.Tests.Generation;
 
 public class UwvDetailGeneratorTests
 {
-    string _dir = null!;
+    string dir = null!;
 
     [SetUp]
     public void MakeDir()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "monitor-detail-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
+        dir = Path.Combine(Path.GetTempPath(), "monitor-detail-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
     }
 
     [TearDown]
-    public void CleanUp() => Directory.Delete(_dir, recursive: true);
+    public void CleanUp() => Directory.Delete(dir, recursive: true);
 
     [Test]
     public void WritesExactlyTheRowsAskedForWithUniqueIdsAndOrderedDates()
     {
-        var path = Path.Combine(_dir, UwvDetailGenerator.FileName(UwvDetailGenerator.DefaultVintage));
+        var path = Path.Combine(dir, UwvDetailGenerator.FileName(UwvDetailGenerator.DefaultVintage));
         var result = UwvDetailGenerator.Generate(path, 20_000, seed: 5);
         Assert.That(Path.GetFileName(path), Is.EqualTo("uwv_vacatures_detail_2025-02-14.csv"));
         var t = CsvTable.Read(path);
@@ -43,7 +43,7 @@ public class UwvDetailGeneratorTests
     [Test]
     public void OpenPositionsAtEachQuarterEndAreTheScaledAggregate()
     {
-        var path = Path.Combine(_dir, "d.csv");
+        var path = Path.Combine(dir, "d.csv");
         var result = UwvDetailGenerator.Generate(path, 250_000, seed: 9, scale: 0.05);
         Assert.That(result.Scale, Is.EqualTo(0.05), "250,000 rows hold the open vacancies at scale 0.05");
         var model = UwvModel.Build(SampleDataGenerator.DefaultSeed);
@@ -77,16 +77,16 @@ public class UwvDetailGeneratorTests
     [Test]
     public void LowersTheScaleWhenTheRowsCannotHoldTheAggregate()
     {
-        var result = UwvDetailGenerator.Generate(Path.Combine(_dir, "d.csv"), 1_000, seed: 3);
+        var result = UwvDetailGenerator.Generate(Path.Combine(dir, "d.csv"), 1_000, seed: 3);
         Assert.That(result.Scale, Is.LessThan(1.0));
         Assert.That(result.OpenVacancyRows, Is.LessThanOrEqualTo(1_000));
-        Assert.That(CsvTable.Read(Path.Combine(_dir, "d.csv")).Rows, Has.Count.EqualTo(1_000));
+        Assert.That(CsvTable.Read(Path.Combine(dir, "d.csv")).Rows, Has.Count.EqualTo(1_000));
     }
 
     [Test]
     public void ZeroRowsGiveAHeaderOnly()
     {
-        var path = Path.Combine(_dir, "d.csv");
+        var path = Path.Combine(dir, "d.csv");
         UwvDetailGenerator.Generate(path, 0);
         Assert.That(File.ReadAllText(path), Is.EqualTo("Vacature_id;Datum_ontstaan;Datum_vervuld;Beroepsklasse;Arbeidsmarktregio;Aantal_posities\n"));
     }
@@ -94,7 +94,7 @@ public class UwvDetailGeneratorTests
     [Test]
     public void SameSeedSameBytesOtherSeedOtherBytes()
     {
-        string a = Path.Combine(_dir, "a.csv"), b = Path.Combine(_dir, "b.csv"), c = Path.Combine(_dir, "c.csv");
+        string a = Path.Combine(dir, "a.csv"), b = Path.Combine(dir, "b.csv"), c = Path.Combine(dir, "c.csv");
         UwvDetailGenerator.Generate(a, 5_000, seed: 11);
         UwvDetailGenerator.Generate(b, 5_000, seed: 11);
         UwvDetailGenerator.Generate(c, 5_000, seed: 12);
@@ -106,7 +106,7 @@ public class UwvDetailGeneratorTests
     public void ReportsProgress()
     {
         var reports = new List<(long Done, long Total)>();
-        UwvDetailGenerator.Generate(Path.Combine(_dir, "d.csv"), 1_200, progress: (d, t) => reports.Add((d, t)));
+        UwvDetailGenerator.Generate(Path.Combine(dir, "d.csv"), 1_200, progress: (d, t) => reports.Add((d, t)));
         Assert.That(reports, Is.Not.Empty);
         Assert.That(reports[^1], Is.EqualTo((1_200L, 1_200L)));
     }

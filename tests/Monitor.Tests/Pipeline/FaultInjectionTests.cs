@@ -3,8 +3,8 @@
 using System.Text.Json;
 using Dapper;
 using Monitor.Pipeline;
-using Monitor.Sources;
 using Monitor.Pipeline.Definition;
+using Monitor.Sources;
 using Monitor.Tests.Support;
 using Monitor.Warehouse;
 

@@ -1,6 +1,6 @@
+using Monitor.Pipeline;
 using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Scheduling;
-using Monitor.Pipeline;
 using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;

@@ -3,8 +3,8 @@ using Monitor.Pipeline.Definition;
 using Monitor.Pipeline.Resilience;
 using Monitor.Tests.Support;
 using NUnit.Framework;
-using Polly.Timeout;
 using Polly;
+using Polly.Timeout;
 
 namespace Monitor.Tests.Pipeline;
 

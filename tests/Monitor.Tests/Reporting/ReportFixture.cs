@@ -387,13 +387,13 @@ public static class ReportFixture
         }
         // A warehouse made by the migrations has meta.datasets filled from the declarations already; a bare one gets these rows.
         if (c.ExecuteScalar<long>("SELECT count(*) FROM meta.datasets", transaction: tx) == 0)
-        foreach (var (source, dataset, supplier, frequency) in new[]
-                 {
+            foreach (var (source, dataset, supplier, frequency) in new[]
+                     {
                      ("tpm", "onderwijs", "Techniekpactmonitor", "yearly"), ("predict", "werkzaam", "pr-eDICT", "yearly"), ("uwv", "vacatures", "UWV", "quarterly"),
                      ("roa", "prognoses", "ROA", "biennial"), ("cbs", "arbeidsproductiviteit", "CBS", "yearly"),
                      ("programma", "acties", "Programmabureau", "quarterly"), ("programma", "overleggen", "Programmabureau", "quarterly"),
                  })
-            c.Execute("INSERT INTO meta.datasets VALUES ($source, $dataset, $supplier, $frequency)", new { source, dataset, supplier, frequency }, tx);
+                c.Execute("INSERT INTO meta.datasets VALUES ($source, $dataset, $supplier, $frequency)", new { source, dataset, supplier, frequency }, tx);
         foreach (var (id, file, folder, source, dataset, vintage, rows) in new[]
                  {
                      (11, "cbs_arbeidsproductiviteit_2024-03-15.csv", "cbs", "cbs", "arbeidsproductiviteit", CbsVintage, 126L),

@@ -1,9 +1,9 @@
 // Turns a ChartModel into a ScottPlot plot and draws it as vectors onto any Skia canvas (PDF page, PNG, SVG).
 using Monitor.Reporting.Layout;
-using Palette = Monitor.Reporting.Layout.Palette;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using SkiaSharp;
+using Palette = Monitor.Reporting.Layout.Palette;
 
 namespace Monitor.Reporting.Charts;
 

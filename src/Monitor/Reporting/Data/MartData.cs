@@ -92,14 +92,7 @@ public sealed class MartData
         var lastRun = c.Query<(string RunId, DateTime StartedAt, string Status, DateOnly? AsOf)>("""
             SELECT run_id, started_at, status, as_of
             FROM meta.runs ORDER BY started_at DESC, run_id DESC LIMIT 1
-            """).Select(r => new RunRecord
-            {
-                RunId = r.RunId,
-                StartedAt = new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
-                Status = Monitor.Pipeline.LedgerValues.TryRunStateFromLedgerValue(r.Status, out var state) ? state : null,
-                StatusWord = r.Status,
-                AsOf = r.AsOf,
-            }).FirstOrDefault();
+            """).Select(ToRunRecord).FirstOrDefault();
 
         var targets = TableExists(db, "ref", "doelen")
             ? c.Query<TargetRecord>("""
@@ -142,6 +135,15 @@ public sealed class MartData
         data.Index();
         return data;
     }
+
+    static RunRecord ToRunRecord((string RunId, DateTime StartedAt, string Status, DateOnly? AsOf) r) => new()
+    {
+        RunId = r.RunId,
+        StartedAt = new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
+        Status = Monitor.Pipeline.LedgerValues.TryRunStateFromLedgerValue(r.Status, out var state) ? state : null,
+        StatusWord = r.Status,
+        AsOf = r.AsOf,
+    };
 
     static bool TableExists(WarehouseDb db, string schema, string table) =>
         db.Connection.ExecuteScalar<long>(

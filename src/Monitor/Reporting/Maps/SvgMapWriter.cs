@@ -1,5 +1,6 @@
 // A choropleth as a self-contained SVG for the site: one path per region with its figure as a tooltip
 // and data attributes, a legend, a hatched fill for regions without data, and the boundary attribution.
+using System.Globalization;
 using System.Text;
 using static Monitor.Reporting.Maps.MapAttribution;
 
@@ -19,16 +20,16 @@ public static class SvgMapWriter
         var hatch = $"{id}-geen";
 
         var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Coordinate(height)}\" ")
-           .Append($"role=\"img\" aria-labelledby=\"{id}-titel {id}-omschrijving\" class=\"kaart\" id=\"{id}\">\n");
-        svg.Append($"<title id=\"{id}-titel\">{Text(map.Title)}</title>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Coordinate(height)}\" ")
+           .Append(CultureInfo.InvariantCulture, $"role=\"img\" aria-labelledby=\"{id}-titel {id}-omschrijving\" class=\"kaart\" id=\"{id}\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titel\">{Text(map.Title)}</title>\n");
         var missing = map.Missing;
         var description = $"Kaart met {map.Regions.Count} gebieden, gekleurd in {map.Classification.Classes.Count} klassen. " +
             (missing.Count == 0 ? "Alle gebieden hebben een waarde." : $"Zonder gegevens: {string.Join(", ", missing.Select(c => map.Regions[c]))}.") +
             " De tabel bij de kaart geeft dezelfde cijfers.";
-        svg.Append($"<desc id=\"{id}-omschrijving\">{Text(description)}</desc>\n");
-        svg.Append($"<defs><pattern id=\"{hatch}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
-           .Append($"<rect width=\"6\" height=\"6\" fill=\"{ChoroplethMap.NoDataFill}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c8c8c\" stroke-width=\"1.5\"/></pattern></defs>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-omschrijving\">{Text(description)}</desc>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<defs><pattern id=\"{hatch}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
+           .Append(CultureInfo.InvariantCulture, $"<rect width=\"6\" height=\"6\" fill=\"{ChoroplethMap.NoDataFill}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c8c8c\" stroke-width=\"1.5\"/></pattern></defs>\n");
 
         svg.Append("<g class=\"gebieden\">\n");
         foreach (var shape in geometry.Shapes)
@@ -37,11 +38,11 @@ public static class SvgMapWriter
             var fill = has ? map.FillOf(shape.Region) : $"url(#{hatch})";
             // Same-coloured stroke closes the hairline gaps anti-aliasing leaves between neighbours.
             var stroke = has ? map.FillOf(shape.Region) : ChoroplethMap.NoDataFill;
-            svg.Append($"<path id=\"{id}-{Attr(shape.Area)}\" data-regio=\"{Attr(shape.Region)}\"")
+            svg.Append(CultureInfo.InvariantCulture, $"<path id=\"{id}-{Attr(shape.Area)}\" data-regio=\"{Attr(shape.Region)}\"")
                .Append(has ? $" data-waarde=\"{Coordinate(map.Values[shape.Region].Value)}\"" : " data-geen-gegevens=\"true\"")
-               .Append($" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.6\" fill-rule=\"evenodd\" d=\"");
+               .Append(CultureInfo.InvariantCulture, $" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.6\" fill-rule=\"evenodd\" d=\"");
             foreach (var ring in shape.Rings) AppendRing(svg, ring, project, close: true);
-            svg.Append($"\"><title>{Text(map.Describe(shape.Region))}</title></path>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"\"><title>{Text(map.Describe(shape.Region))}</title></path>\n");
         }
         svg.Append("</g>\n<path class=\"grenzen\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"0.9\" stroke-linejoin=\"round\" d=\"");
         foreach (var border in geometry.Borders) AppendRing(svg, border, project, close: false);
@@ -51,7 +52,7 @@ public static class SvgMapWriter
         svg.Append("\"/>\n");
         if (map.Highlight is { } highlighted)
         {
-            svg.Append($"<path class=\"markering\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2.4\" stroke-linejoin=\"round\" d=\"");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"markering\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2.4\" stroke-linejoin=\"round\" d=\"");
             foreach (var shape in geometry.Shapes.Where(s => s.Region == highlighted))
                 foreach (var ring in shape.Rings) AppendRing(svg, ring, project, close: true);
             svg.Append("\"/>\n");
@@ -61,15 +62,15 @@ public static class SvgMapWriter
         svg.Append("<g class=\"legenda\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\" fill=\"#1a1a1a\">\n");
         foreach (var c in map.Classification.Classes)
         {
-            svg.Append($"<rect x=\"{LegendLeft}\" y=\"{Coordinate(y)}\" width=\"{Swatch}\" height=\"{Swatch}\" fill=\"{c.Fill}\" stroke=\"#555555\" stroke-width=\"0.5\"/>")
-               .Append($"<text x=\"{LegendLeft + Swatch + 6}\" y=\"{Coordinate(y + 11)}\">{Text(c.Label)}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LegendLeft}\" y=\"{Coordinate(y)}\" width=\"{Swatch}\" height=\"{Swatch}\" fill=\"{c.Fill}\" stroke=\"#555555\" stroke-width=\"0.5\"/>")
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{LegendLeft + Swatch + 6}\" y=\"{Coordinate(y + 11)}\">{Text(c.Label)}</text>\n");
             y += LegendLine;
         }
         if (missing.Count > 0)
-            svg.Append($"<rect x=\"{LegendLeft}\" y=\"{Coordinate(y)}\" width=\"{Swatch}\" height=\"{Swatch}\" fill=\"url(#{hatch})\" stroke=\"#555555\" stroke-width=\"0.5\"/>")
-               .Append($"<text x=\"{LegendLeft + Swatch + 6}\" y=\"{Coordinate(y + 11)}\">{ChoroplethMap.NoDataLabel} ({missing.Count})</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LegendLeft}\" y=\"{Coordinate(y)}\" width=\"{Swatch}\" height=\"{Swatch}\" fill=\"url(#{hatch})\" stroke=\"#555555\" stroke-width=\"0.5\"/>")
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{LegendLeft + Swatch + 6}\" y=\"{Coordinate(y + 11)}\">{ChoroplethMap.NoDataLabel} ({missing.Count})</text>\n");
         svg.Append("</g>\n");
-        svg.Append($"<text x=\"4\" y=\"{Coordinate(height - 8)}\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"9\" fill=\"#555555\">{Text(MapAttribution.Text)}</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{Coordinate(height - 8)}\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"9\" fill=\"#555555\">{Text(MapAttribution.Text)}</text>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
     }

@@ -24,7 +24,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
     {
         switch (block)
         {
-            case HeadingBlock h: html.Append($"<h{level}>{Html.Text(h.Text)}</h{level}>\n"); break;
+            case HeadingBlock h: html.Append(CultureInfo.InvariantCulture, $"<h{level}>{Html.Text(h.Text)}</h{level}>\n"); break;
             case ParagraphBlock p:
                 html.Append(p.Style is { Size: < 9f } ? "<p class=\"klein\">" : "<p>").Append(Html.Text(p.Text)).Append("</p>\n");
                 break;
@@ -37,7 +37,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
             case TableBlock t: Table(html, t); break;
             case ChartBlock c: Chart(html, c); break;
             case ChartGroupBlock g:
-                if (g.Heading is not null) html.Append($"<h{level}>{Html.Text(g.Heading)}</h{level}>\n");
+                if (g.Heading is not null) html.Append(CultureInfo.InvariantCulture, $"<h{level}>{Html.Text(g.Heading)}</h{level}>\n");
                 if (g.Note is not null) Write(html, new NoteBlock(g.Note), level);
                 if (g.Intro is not null) html.Append("<p>").Append(Html.Text(g.Intro)).Append("</p>\n");
                 Chart(html, g.Chart);
@@ -52,7 +52,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
     static void Table(StringBuilder html, TableBlock t)
     {
         // A wide table scrolls inside its box; the box takes keyboard focus so it can be scrolled without a mouse.
-        html.Append($"<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr(t.Caption ?? "Tabel")}\"><table>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr(t.Caption ?? "Tabel")}\"><table>\n");
         if (t.Caption is not null) html.Append("<caption>").Append(Html.Text(t.Caption)).Append("</caption>\n");
         html.Append("<thead><tr>");
         foreach (var c in t.Columns)
@@ -84,12 +84,12 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
         var m = spec.Model;
         html.Append("<figure class=\"grafiek\">\n");
         // The chart's own text is in the SVG; for a screen reader it is one image with a short description.
-        html.Append($"<div class=\"svg\" role=\"img\" aria-label=\"{Html.Attr(AltText(spec))}\">").Append(svg).Append("</div>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"svg\" role=\"img\" aria-label=\"{Html.Attr(AltText(spec))}\">").Append(svg).Append("</div>\n");
         // The title, subtitle and source are drawn in the chart itself; the caption repeats them for screen readers.
         html.Append("<figcaption class=\"visueel-verborgen\"><span class=\"titel\">").Append(Html.Text(spec.Title)).Append("</span> ")
             .Append(Html.Text(spec.Subtitle)).Append("<br><span class=\"bron\">")
             .Append(Html.Text(spec.Note is { Length: > 0 } note ? spec.Source + " " + note : spec.Source)).Append("</span></figcaption>\n");
-        html.Append($"<details><summary>Cijfers bij deze grafiek</summary>\n<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr("Cijfers: " + spec.Title)}\"><table>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<details><summary>Cijfers bij deze grafiek</summary>\n<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-label=\"{Html.Attr("Cijfers: " + spec.Title)}\"><table>\n");
         html.Append("<caption>").Append(Html.Text(spec.Title)).Append("</caption>\n<thead><tr><th scope=\"col\">")
             .Append(m.CategoryMeaning switch { CategoryMeaning.Period => "Periode", CategoryMeaning.Region => "Gebied", _ => "Categorie" })
             .Append("</th>");
@@ -105,7 +105,7 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
         html.Append("</tbody></table></div>\n");
         foreach (var r in m.References)
             html.Append("<p class=\"klein\">Referentielijn: ").Append(Html.Text(r.Label)).Append(" (").Append(Html.Text(m.Format(r.Value))).Append(").</p>\n");
-        html.Append($"<p class=\"klein\"><a href=\"{Html.Attr(csv)}\" download>Download deze cijfers (CSV)</a></p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"klein\"><a href=\"{Html.Attr(csv)}\" download>Download deze cijfers (CSV)</a></p>\n");
         html.Append("</details>\n</figure>\n");
     }
 
@@ -124,8 +124,8 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
         html.Append("<ul class=\"tegels\">\n");
         foreach (var tile in t.Tiles)
         {
-            html.Append($"<li class=\"tegel status-{StatusClass(tile.Status)}\">\n");
-            html.Append($"<h{level + 1} class=\"tegel-label\">{Html.Text(tile.Label)}</h{level + 1}>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tegel status-{StatusClass(tile.Status)}\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h{level + 1} class=\"tegel-label\">{Html.Text(tile.Label)}</h{level + 1}>\n");
             if (tile.Period.Length > 0) html.Append("<p class=\"periode\">").Append(Html.Text(tile.Period)).Append("</p>\n");
             html.Append("<p class=\"waarde\">").Append(Html.Text(tile.Value)).Append("</p>\n");
             html.Append("<p class=\"verandering\">").Append(Html.Text(tile.Change)).Append("</p>\n");
@@ -142,8 +142,8 @@ public sealed class HtmlRenderer(ChartFiles chartFiles)
         html.Append("<ul class=\"tegels pijlers\">\n");
         foreach (var tile in p.Tiles)
         {
-            html.Append($"<li class=\"tegel pijler status-{StatusClass(tile.Status)}\">\n")
-                .Append($"<h{level + 1} class=\"tegel-label\">{Html.Text(tile.Label)}</h{level + 1}>\n")
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"tegel pijler status-{StatusClass(tile.Status)}\">\n")
+                .Append(CultureInfo.InvariantCulture, $"<h{level + 1} class=\"tegel-label\">{Html.Text(tile.Label)}</h{level + 1}>\n")
                 .Append("<p class=\"waarde\">").Append(Html.Text(tile.Value)).Append("</p>\n")
                 .Append("<p class=\"verandering\">").Append(Html.Text(tile.Detail)).Append("</p>\n")
                 .Append("<p class=\"doel\">").Append(Html.Text(tile.Headline)).Append("</p>\n")

@@ -2,6 +2,7 @@
 // the PDF (the national edition for the home and pillar pages, each region's edition for its region page),
 // with the charts as SVG, every figure as CSV, the marts as Parquet and the PDF itself to download.
 // Nothing on a page is fetched from elsewhere: the fonts and the style sheet are in the folder.
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Monitor.Indicators;
@@ -138,14 +139,14 @@ public static partial class SiteBuilder
         public void WriteHome(DocumentSection summary, IReadOnlyList<DocumentSection> others)
         {
             var html = new StringBuilder();
-            html.Append($"<h1>{Html.Text(Name)}</h1>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(Name)}</h1>\n");
             html.Append("<p class=\"inleiding\">Voortgang van het Actieplan Groene en Digitale Banen, voor het koersoverleg en voor iedereen die wil weten hoe het plan ervoor staat.</p>\n");
             Facts(html, national);
-            html.Append($"<h2>{Html.Text(summary.Title)}</h2>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{Html.Text(summary.Title)}</h2>\n");
             Renderer("").Write(html, summary, 3);
             html.Append("<h2>Alle onderdelen</h2>\n<ul class=\"onderdelen\">\n");
             foreach (var s in others)
-                html.Append($"<li><a href=\"{s.Slug}.html\">{Html.Text(s.Title)}</a></li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{s.Slug}.html\">{Html.Text(s.Title)}</a></li>\n");
             html.Append("<li><a href=\"regio/index.html\">Cijfers per regio: provincies, arbeidsmarktregio's en Techniekpactregio's</a></li>\n");
             html.Append("<li><a href=\"downloads.html\">Downloads: het rapport als PDF, alle cijfers als CSV en de tabellen als Parquet</a></li>\n");
             html.Append("</ul>\n");
@@ -155,9 +156,9 @@ public static partial class SiteBuilder
         public void WriteSectionPage(DocumentSection section)
         {
             var html = new StringBuilder();
-            html.Append($"<h1>{Html.Text(section.Title)}</h1>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(section.Title)}</h1>\n");
             Renderer("").Write(html, section, 2);
-            html.Append($"<p class=\"klein\"><a href=\"cijfers/{section.Slug}.csv\" download>Alle cijfers op deze pagina (CSV)</a></p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"klein\"><a href=\"cijfers/{section.Slug}.csv\" download>Alle cijfers op deze pagina (CSV)</a></p>\n");
             WriteFigures($"cijfers/{section.Slug}.csv", national.Figures.Figures.Where(f => f.Section == section.Title));
             WritePage($"{section.Slug}.html", section.Title, html.ToString());
         }
@@ -167,23 +168,23 @@ public static partial class SiteBuilder
             var region = regional.Selected!;
             var describe = regional.Regions.Describe(region.Code);
             var html = new StringBuilder();
-            html.Append($"<h1>{Html.Text(char.ToUpperInvariant(describe[0]) + describe[1..])}</h1>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(char.ToUpperInvariant(describe[0]) + describe[1..])}</h1>\n");
             html.Append("<p class=\"inleiding\">De cijfers van het indicatorrapport voor dit gebied: waar een bron cijfers voor dit gebied heeft, ")
                 .Append("staan die hier, met de plaats tussen vergelijkbare gebieden; waar een bron alleen cijfers voor een groter gebied of ")
                 .Append("voor heel Nederland levert, staat dat erbij. Dezelfde cijfers staan in de regionale editie van het rapport.</p>\n");
             Facts(html, regional);
             html.Append("<nav aria-label=\"Op deze pagina\" class=\"paginainhoud\"><h2>Op deze pagina</h2><ul>\n");
-            foreach (var s in regional.Document) html.Append($"<li><a href=\"#{s.Slug}\">{Html.Text(s.Title)}</a></li>\n");
+            foreach (var s in regional.Document) html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{s.Slug}\">{Html.Text(s.Title)}</a></li>\n");
             html.Append("</ul></nav>\n");
             var renderer = Renderer(region.Code);
             foreach (var s in regional.Document)
             {
-                html.Append($"<section id=\"{s.Slug}\" aria-labelledby=\"{s.Slug}-kop\">\n<h2 id=\"{s.Slug}-kop\">{Html.Text(s.Title)}</h2>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<section id=\"{s.Slug}\" aria-labelledby=\"{s.Slug}-kop\">\n<h2 id=\"{s.Slug}-kop\">{Html.Text(s.Title)}</h2>\n");
                 renderer.Write(html, s, 3, regional);
                 html.Append("</section>\n");
             }
             var csv = $"cijfers/{region.Code}.csv";
-            html.Append($"<p class=\"klein\"><a href=\"{csv}\" download>Alle cijfers op deze pagina (CSV)</a></p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"klein\"><a href=\"{csv}\" download>Alle cijfers op deze pagina (CSV)</a></p>\n");
             WriteFigures($"regio/{csv}", regional.Figures.Figures);
             WritePage($"regio/{region.Code}.html", region.Naam, html.ToString());
         }
@@ -200,9 +201,9 @@ public static partial class SiteBuilder
                          ("Techniekpactregio's", catalog.Techniekpactregios),
                      })
             {
-                html.Append($"<h2>{title}</h2>\n<ul class=\"regio-lijst\">\n");
+                html.Append(CultureInfo.InvariantCulture, $"<h2>{title}</h2>\n<ul class=\"regio-lijst\">\n");
                 foreach (var r in list.OrderBy(r => r.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false)))
-                    html.Append($"<li><a href=\"{r.Code}.html\">{Html.Text(r.Naam)}</a> <span class=\"code\">({r.Code})</span></li>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{r.Code}.html\">{Html.Text(r.Naam)}</a> <span class=\"code\">({r.Code})</span></li>\n");
                 html.Append("</ul>\n");
             }
             WritePage("regio/index.html", "Regio's", html.ToString());
@@ -222,7 +223,7 @@ public static partial class SiteBuilder
             {
                 var name = Path.GetFileName(pdf);
                 File.Copy(pdf, Path.Combine(downloads, name));
-                html.Append($"<li><a href=\"downloads/{Html.Attr(name)}\" download>{Html.Text(name)}</a> (PDF, {Size(pdf)})</li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"downloads/{Html.Attr(name)}\" download>{Html.Text(name)}</a> (PDF, {Size(pdf)})</li>\n");
             }
             if (pdfs.Count == 0) html.Append("<li>Bij deze publicatie is geen PDF gemaakt.</li>\n");
             html.Append("</ul>\n");
@@ -240,7 +241,7 @@ public static partial class SiteBuilder
             foreach (var t in exported)
             {
                 var relative = Path.GetRelativePath(root, t.Path).Replace('\\', '/');
-                html.Append($"<li><a href=\"{Html.Attr(relative)}\" download>{Html.Text(t.Table)}</a> ({DutchFormat.Integer(t.Rows)} rijen)</li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{Html.Attr(relative)}\" download>{Html.Text(t.Table)}</a> ({DutchFormat.Integer(t.Rows)} rijen)</li>\n");
             }
             html.Append("</ul>\n<p class=\"klein\">Parquet opent in onder meer R, Python (pandas, polars), DuckDB en Spark. ")
                 .Append("De kolommen zijn beschreven in de documentatie van het datawarehouse.</p>\n");
@@ -250,9 +251,9 @@ public static partial class SiteBuilder
         void Facts(StringBuilder html, ReportContext ctx)
         {
             html.Append("<dl class=\"feiten\">\n")
-                .Append($"<dt>Verslagperiode</dt><dd>{Html.Text(ctx.Period)}</dd>\n")
-                .Append($"<dt>Stand van de gegevens</dt><dd>{Html.Text(CoverPage.DataDateLong(ctx))}</dd>\n")
-                .Append($"<dt>Gemaakt op</dt><dd>{Html.Text(DutchFormat.DateTime(options.GeneratedAt))}</dd>\n")
+                .Append(CultureInfo.InvariantCulture, $"<dt>Verslagperiode</dt><dd>{Html.Text(ctx.Period)}</dd>\n")
+                .Append(CultureInfo.InvariantCulture, $"<dt>Stand van de gegevens</dt><dd>{Html.Text(CoverPage.DataDateLong(ctx))}</dd>\n")
+                .Append(CultureInfo.InvariantCulture, $"<dt>Gemaakt op</dt><dd>{Html.Text(DutchFormat.DateTime(options.GeneratedAt))}</dd>\n")
                 .Append("</dl>\n");
         }
 
@@ -338,24 +339,24 @@ public static partial class SiteBuilder
             var html = new StringBuilder();
             html.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .Append($"<title>{Html.Text(title)} — {Html.Text(Name)}</title>\n")
-                .Append($"<link rel=\"stylesheet\" href=\"{up}assets/site.css\">\n</head>\n<body>\n")
+                .Append(CultureInfo.InvariantCulture, $"<title>{Html.Text(title)} — {Html.Text(Name)}</title>\n")
+                .Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{up}assets/site.css\">\n</head>\n<body>\n")
                 .Append("<a class=\"overslaan\" href=\"#inhoud\">Direct naar de inhoud</a>\n")
                 .Append("<header class=\"kop\"><div class=\"binnen\">\n")
-                .Append($"<p class=\"merk\"><a href=\"{up}index.html\">{Html.Text(Name)}</a></p>\n")
+                .Append(CultureInfo.InvariantCulture, $"<p class=\"merk\"><a href=\"{up}index.html\">{Html.Text(Name)}</a></p>\n")
                 .Append("<nav aria-label=\"Hoofdmenu\"><ul>\n");
             foreach (var (file, label) in Navigation)
             {
                 var current = file == relative || (file == "regio/index.html" && relative.StartsWith("regio/", StringComparison.Ordinal));
-                html.Append($"<li><a href=\"{up}{file}\"{(current ? " aria-current=\"page\"" : "")}>{Html.Text(label)}</a></li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{up}{file}\"{(current ? " aria-current=\"page\"" : "")}>{Html.Text(label)}</a></li>\n");
             }
             html.Append("</ul></nav>\n</div></header>\n")
                 .Append("<main id=\"inhoud\" class=\"binnen\" tabindex=\"-1\">\n").Append(content).Append("</main>\n")
                 .Append("<footer class=\"voet\"><div class=\"binnen\">\n")
-                .Append($"<p>{Html.Text(Name)} · verslagperiode {Html.Text(national.Period)} · {Html.Text(CoverPage.DataDateLong(national))} · ")
-                .Append($"gemaakt op {Html.Text(DutchFormat.DateTime(options.GeneratedAt))}.</p>\n")
-                .Append($"<p>Bronnen: {Html.Text(Suppliers)}. Definities en kwaliteitscontroles staan bij ")
-                .Append($"<a href=\"{up}{SourcesPage()}\">Bronnen en kwaliteit</a>.</p>\n")
+                .Append(CultureInfo.InvariantCulture, $"<p>{Html.Text(Name)} · verslagperiode {Html.Text(national.Period)} · {Html.Text(CoverPage.DataDateLong(national))} · ")
+                .Append(CultureInfo.InvariantCulture, $"gemaakt op {Html.Text(DutchFormat.DateTime(options.GeneratedAt))}.</p>\n")
+                .Append(CultureInfo.InvariantCulture, $"<p>Bronnen: {Html.Text(Suppliers)}. Definities en kwaliteitscontroles staan bij ")
+                .Append(CultureInfo.InvariantCulture, $"<a href=\"{up}{SourcesPage()}\">Bronnen en kwaliteit</a>.</p>\n")
                 .Append("</div></footer>\n</body>\n</html>\n");
             var path = Path.Combine(root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -12,7 +12,7 @@ namespace Monitor.Sources.Detail;
 /// keys themselves (<see cref="LineAnchors"/>). A table of all keys at once would cost a cache and TLB miss per row, which on this kind of
 /// machine was most of the load time.
 /// </summary>
-internal sealed class KeyLog
+sealed class KeyLog
 {
     const int FirstChunk = 256, LastChunk = 4096;
     /// <summary>Rows per hash partition: a partition's entries and its hash table fit the CPU cache when searched.</summary>

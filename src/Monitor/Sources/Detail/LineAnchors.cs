@@ -8,7 +8,7 @@ namespace Monitor.Sources.Detail;
 /// line is found by reading forward from the nearest of those. Only the few lines whose keys must be compared are
 /// read back.
 /// </summary>
-internal sealed class LineAnchors
+sealed class LineAnchors
 {
     internal const int Every = 64;
     readonly string path;
