@@ -17,10 +17,15 @@ SELECT v.*,
                                WHEN 'school_year' THEN v.period_order END AS INTEGER) AS target_year
 FROM intermediate.int_indicator_values AS v;
 
+-- The rules below are table macros over `series`, a relation with the columns of int_target_series (its name, or
+-- a CTE of the calling query): int_target_values hands them one materialised copy of the series, so the union of
+-- every indicator value is computed once per query, not once for each place that reads it. The views
+-- int_target_bases and int_target_applied apply the same macros to int_target_series, for explain and for SQL users.
+
 -- Each register row with every series it covers, the years it applies to and its base.
-CREATE OR REPLACE VIEW intermediate.int_target_bases AS
-WITH series AS (
-    SELECT DISTINCT indicator, domain, region, category FROM intermediate.int_target_series
+CREATE OR REPLACE MACRO intermediate.target_bases(series) AS TABLE
+WITH covered AS (
+    SELECT DISTINCT indicator, domain, region, category FROM query_table(series)
 ),
 matched AS (
     SELECT d.line_number, d.origin, d.indicator, d.domain, d.region, d.category AS register_category,
@@ -28,7 +33,7 @@ matched AS (
            CASE d.soort WHEN 'pad' THEN d.basisjaar + 1 WHEN 'boven_basis' THEN d.basisjaar + 1 ELSE d.basisjaar END AS from_year,
            CASE d.soort WHEN 'boven_basis' THEN NULL ELSE d.doeljaar END AS to_year
     FROM ref.doelen AS d
-    JOIN series AS s
+    JOIN covered AS s
       ON s.indicator = d.indicator AND s.domain = d.domain AND s.region = d.region
      AND ((d.category IS NULL AND s.category IS NULL)
           OR (d.category = '*' AND s.category IS NOT NULL)
@@ -36,7 +41,7 @@ matched AS (
 ),
 yearly AS (
     SELECT indicator, domain, region, category, period_order AS jaar, value
-    FROM intermediate.int_target_series
+    FROM query_table(series)
     WHERE period_type = 'year' AND value IS NOT NULL
 )
 SELECT m.*,
@@ -66,8 +71,11 @@ LEFT JOIN (
 ) AS w
   ON w.line_number = m.line_number AND w.category IS NOT DISTINCT FROM m.category;
 
+CREATE OR REPLACE VIEW intermediate.int_target_bases AS
+SELECT * FROM intermediate.target_bases('intermediate.int_target_series');
+
 -- Which register row covers which value, and the threshold it sets there (NULL when the row cannot be applied).
-CREATE OR REPLACE VIEW intermediate.int_target_applied AS
+CREATE OR REPLACE MACRO intermediate.target_applied(series) AS TABLE
 SELECT s.indicator, s.domain, s.period, s.region, s.category,
        b.line_number, b.origin, b.soort, b.waarde, b.basisjaar, b.doeljaar, b.bron, b.register_category,
        b.base_value, b.base_mean, b.base_years,
@@ -76,18 +84,24 @@ SELECT s.indicator, s.domain, s.period, s.region, s.category,
             WHEN b.soort = 'pad'
                 THEN b.base_value + (b.waarde - b.base_value) * (s.target_year - b.basisjaar) / (b.doeljaar - b.basisjaar)
             ELSE CAST(CAST(b.base_mean AS DECIMAL(38, 12)) + CAST(b.waarde AS DECIMAL(38, 12)) AS DOUBLE) END AS target
-FROM intermediate.int_target_series AS s
-JOIN intermediate.int_target_bases AS b
+FROM query_table(series) AS s
+JOIN intermediate.target_bases(series) AS b
   ON b.indicator = s.indicator AND b.domain = s.domain AND b.region = s.region
  AND b.category IS NOT DISTINCT FROM s.category
  AND s.target_year BETWEEN coalesce(b.from_year, s.target_year) AND coalesce(b.to_year, s.target_year)
 QUALIFY row_number() OVER (PARTITION BY s.indicator, s.domain, s.period, s.region, s.category
                            ORDER BY CASE WHEN b.register_category = '*' THEN 1 ELSE 0 END, b.line_number) = 1;
 
+CREATE OR REPLACE VIEW intermediate.int_target_applied AS
+SELECT * FROM intermediate.target_applied('intermediate.int_target_series');
+
 -- The values with target and on_track from the register. A year that has not ended on the as-of date is
 -- incomplete for a per-year count of the programme office (contract, programma/), unless its target is already met.
 CREATE OR REPLACE VIEW intermediate.int_target_values AS
-WITH run_date AS (
+WITH series AS MATERIALIZED (
+    SELECT * FROM intermediate.int_target_series
+),
+run_date AS (
     SELECT coalesce(TRY_CAST(getvariable('as_of') AS DATE), current_date) AS as_of
 ),
 judged AS (
@@ -96,8 +110,8 @@ judged AS (
            CASE WHEN a.target IS NULL OR s.value IS NULL THEN NULL
                 WHEN a.soort = 'maximum' THEN s.value <= a.target
                 ELSE s.value >= a.target END AS on_track
-    FROM intermediate.int_target_series AS s
-    LEFT JOIN intermediate.int_target_applied AS a
+    FROM series AS s
+    LEFT JOIN intermediate.target_applied('series') AS a
       ON a.indicator = s.indicator AND a.domain = s.domain AND a.period = s.period AND a.region = s.region
      AND a.category IS NOT DISTINCT FROM s.category
 )
