@@ -13,6 +13,8 @@ using Monitor.Warehouse;
 
 namespace Monitor.Tests.Pipeline;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class CrashTests
 {
     static readonly DateTimeOffset GeneratedAt = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);

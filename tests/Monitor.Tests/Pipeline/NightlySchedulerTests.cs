@@ -6,6 +6,7 @@ using NUnit.Framework;
 namespace Monitor.Tests.Pipeline;
 
 /// <summary>The real Quartz scheduler, with a clock set to a chosen date; runs are fired at once, never waited for.</summary>
+[NonParallelizable] // waits on the scheduler's threads: runs alone, so that no parallel fixture slows them
 public class NightlySchedulerTests
 {
     static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");

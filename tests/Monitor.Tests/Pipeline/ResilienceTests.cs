@@ -8,6 +8,8 @@ using Polly.Timeout;
 
 namespace Monitor.Tests.Pipeline;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class ResilienceTests
 {
     // No waiting between tries in tests; the doubling itself is Polly's and configured, not re-tested.

@@ -5,6 +5,8 @@ using NUnit.Framework;
 
 namespace Monitor.Tests.Pipeline;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class RunLockTests
 {
     static readonly DateTimeOffset Start = new(2026, 3, 29, 0, 0, 5, TimeSpan.Zero);

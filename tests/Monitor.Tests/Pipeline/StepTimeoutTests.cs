@@ -8,6 +8,8 @@ using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Pipeline;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class StepTimeoutTests
 {
     static RunRequest Request(string data, string outDir, string step, double seconds) => new()

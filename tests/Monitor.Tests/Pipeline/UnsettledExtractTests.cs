@@ -14,6 +14,8 @@ using Polly.Simmy;
 
 namespace Monitor.Tests.Pipeline;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class UnsettledExtractTests
 {
     const string Settled = "uwv_vacatures_2024-02-15.csv";

@@ -8,6 +8,8 @@ using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Serving;
 
+// Waits on clocks, other processes or the scheduler: runs alone, so that no parallel fixture slows what it waits for.
+[NonParallelizable]
 public class ServeCommandTests
 {
     [Test]
