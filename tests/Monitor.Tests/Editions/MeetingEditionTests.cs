@@ -191,8 +191,14 @@ public class MeetingEditionTests
         Assert.That(text, Does.Contain("Wat is er veranderd sinds het vorige koersoverleg"));
         Assert.That(text, Does.Contain("Vergeleken met het koersoverleg van 12 maart 2026 (editie meeting-2026-03-12)"));
         Assert.That(text, Does.Contain("2023 K4 arbeidsmarktregio 174 190 uwv_vacatures_2026-03-07.csv"));
-        // The site of the edition shows the frozen figure too.
-        Assert.That(File.Exists(Path.Combine(outDir, "editions", "2026-05-20", "site", "index.html")), Is.True);
+        // The edition's site names the meeting on the home page and in the footer of every page, as the PDF's cover does.
+        var site = Path.Combine(outDir, "editions", "2026-05-20", "site");
+        var home = File.ReadAllText(Path.Combine(site, "index.html"));
+        Assert.That(home, Does.Contain("<p class=\"editie\"><strong>Editie voor de informatiebijeenkomst van 20 mei 2026</strong></p>"));
+        Assert.That(File.ReadAllText(Path.Combine(site, "regio", "AM01.html")),
+            Does.Contain("Monitor Groene en Digitale Banen · Editie voor de informatiebijeenkomst van 20 mei 2026 · verslagperiode"));
+        // The daily site is no edition: it names no meeting.
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "site", "index.html")), Does.Not.Contain("Editie voor"));
     }
 
     [Test]

@@ -141,6 +141,8 @@ public static partial class SiteBuilder
             var html = new StringBuilder();
             html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(Name)}</h1>\n");
             html.Append("<p class=\"inleiding\">Voortgang van het Actieplan Groene en Digitale Banen, voor het koersoverleg en voor iedereen die wil weten hoe het plan ervoor staat.</p>\n");
+            if (options.MeetingLine is { } meeting)
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"editie\"><strong>{Html.Text(meeting)}</strong></p>\n");
             Facts(html, national);
             html.Append(CultureInfo.InvariantCulture, $"<h2>{Html.Text(summary.Title)}</h2>\n");
             Renderer("").Write(html, summary, 3);
@@ -353,7 +355,7 @@ public static partial class SiteBuilder
             html.Append("</ul></nav>\n</div></header>\n")
                 .Append("<main id=\"inhoud\" class=\"binnen\" tabindex=\"-1\">\n").Append(content).Append("</main>\n")
                 .Append("<footer class=\"voet\"><div class=\"binnen\">\n")
-                .Append(CultureInfo.InvariantCulture, $"<p>{Html.Text(Name)} · verslagperiode {Html.Text(national.Period)} · {Html.Text(CoverPage.DataDateLong(national))} · ")
+                .Append(CultureInfo.InvariantCulture, $"<p>{Html.Text(Name)} · {(options.MeetingLine is { } m ? Html.Text(m) + " · " : "")}verslagperiode {Html.Text(national.Period)} · {Html.Text(CoverPage.DataDateLong(national))} · ")
                 .Append(CultureInfo.InvariantCulture, $"gemaakt op {Html.Text(DutchFormat.DateTime(options.GeneratedAt))}.</p>\n")
                 .Append(CultureInfo.InvariantCulture, $"<p>Bronnen: {Html.Text(Suppliers)}. Definities en kwaliteitscontroles staan bij ")
                 .Append(CultureInfo.InvariantCulture, $"<a href=\"{up}{SourcesPage()}\">Bronnen en kwaliteit</a>.</p>\n")
