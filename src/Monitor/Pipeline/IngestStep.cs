@@ -111,10 +111,12 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
             return new FileOutcome(file.Folder, file.FileName, FileState.Unreadable, null, null, 0, 0, 0, $"cannot read {file.Path}: {notRegular}", []);
         if (file.FutureVintage(today) is { } future)
             return new FileOutcome(file.Folder, file.FileName, FileState.Rejected, null, null, 0, 0, 0, future, []);
+        string? fastPathDeclined = null;
         if (fastDetail && DetailLoader.Handles(file))
         {
             var fast = IngestDetail(db, runId, file);
             if (fast is not null) return fast;
+            fastPathDeclined = detail.LastFallbackReason;
         }
         byte[] bytes;
         try
@@ -144,6 +146,9 @@ public sealed class IngestStep(ExtractValidator validator, Func<DateTimeOffset> 
             // A file the reader cannot make sense of must not stop the other files: it is rejected with what went wrong.
             validation = new ExtractValidation { File = file, FileError = $"could not be read as CSV: {e.Message}" };
         }
+        // Why a vacancy-level file took the general reader (slower, same rules) is kept with the extract and shown by the run.
+        if (fastPathDeclined is not null)
+            validation.Warnings.Add($"read by the general reader instead of the vacancy-level fast path: {fastPathDeclined}");
         if (!validation.Rejected && store.FindLoadedByName(file.FileName) is { } earlier)
         {
             // Same name, other bytes: the vintage was already published. A correction must come as a new vintage,

@@ -52,6 +52,23 @@ public class DetailContractGuardTests
         var outcome = new IngestStep(new ExtractValidator(Reference, 0.9), () => Now).Run(db, "run-1", [file]).Files.Single();
         Assert.That((outcome.State, outcome.RowsLoaded, outcome.RowsQuarantined), Is.EqualTo((FileState.Loaded, 2L, 1L)));
         Assert.That(db.Connection.QuerySingle<(long, string)>("SELECT line_number, reason FROM meta.quarantine"), Is.EqualTo((3L, "9 positions, at most 5 allowed")));
+        // Why it took the general reader is said by the run and kept with the extract.
+        var why = "read by the general reader instead of the vacancy-level fast path: the contract has row rules the fast path does not implement (AtMostFivePositions)";
+        Assert.That(outcome.Warnings.Single(), Does.StartWith(why));
+        Assert.That(db.Connection.QuerySingle<(string, string)>("SELECT level, message FROM meta.extract_messages WHERE extract_id = $id", new { id = outcome.ExtractId }),
+            Is.EqualTo(("warning", outcome.Warnings.Single())));
+    }
+
+    [Test]
+    public void A_file_the_fast_path_takes_has_no_such_message()
+    {
+        using var tmp = new TempDir();
+        var file = Write(tmp, Detail);
+        using var db = WarehouseDb.OpenForWrite(tmp.Combine("warehouse.duckdb"));
+        db.Migrate();
+        var outcome = new IngestStep(new ExtractValidator(Reference, 0.9), () => Now).Run(db, "run-1", [file]).Files.Single();
+        Assert.That((outcome.State, outcome.RowsLoaded, outcome.Warnings.Count), Is.EqualTo((FileState.Loaded, 3L, 0)));
+        Assert.That(db.Connection.ExecuteScalar<long>("SELECT count(*) FROM meta.extract_messages"), Is.EqualTo(0));
     }
 
     [Test]
