@@ -10,12 +10,41 @@ public static class SvgMapWriter
 {
     const double MapWidth = 330, LegendLeft = 345, Width = 560, Swatch = 14, LegendLine = 20;
 
+    /// <summary>
+    /// The drawn outlines of one map level: the path data of every shape, of the borders and of the coast. They depend
+    /// on the level (and, for Techniekpact regions, on which provinces form a region) only, never on the figures, so
+    /// they are worked out once per process and shared by every map of that level (the site draws hundreds).
+    /// </summary>
+    sealed record Outlines(MapGeometry Geometry, double MapHeight, IReadOnlyList<string> Shapes, string Borders, string Coast);
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Outlines>> OutlinesByLevel = new(StringComparer.Ordinal);
+
+    static Outlines OutlinesOf(ChoroplethMap map)
+    {
+        var key = map.Level + "|" + (map.ProvinceToRegion is null ? "" :
+            string.Join(",", map.ProvinceToRegion.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)));
+        return OutlinesByLevel.GetOrAdd(key, _ => new Lazy<Outlines>(() =>
+        {
+            var geometry = MapGeometry.For(map.Level, map.ProvinceToRegion);
+            var mapHeight = Math.Round(MapWidth * geometry.Aspect);
+            var project = geometry.Projection(4, 4, MapWidth - 8, mapHeight - 8);
+            string Path(IEnumerable<IReadOnlyList<MapPoint>> rings, bool close)
+            {
+                var d = new StringBuilder();
+                foreach (var ring in rings) AppendRing(d, ring, project, close);
+                return d.ToString();
+            }
+            return new Outlines(geometry, mapHeight, geometry.Shapes.Select(s => Path(s.Rings, close: true)).ToList(),
+                Path(geometry.Borders, close: false), Path(geometry.Outline, close: false));
+        })).Value;
+    }
+
     public static string Write(ChoroplethMap map)
     {
-        var geometry = MapGeometry.For(map.Level, map.ProvinceToRegion);
-        var mapHeight = Math.Round(MapWidth * geometry.Aspect);
+        var outlines = OutlinesOf(map);
+        var geometry = outlines.Geometry;
+        var mapHeight = outlines.MapHeight;
         var height = mapHeight + 28;
-        var project = geometry.Projection(4, 4, MapWidth - 8, mapHeight - 8);
         var id = Attr(map.Id);
         var hatch = $"{id}-geen";
 
@@ -32,8 +61,9 @@ public static class SvgMapWriter
            .Append(CultureInfo.InvariantCulture, $"<rect width=\"6\" height=\"6\" fill=\"{ChoroplethMap.NoDataFill}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c8c8c\" stroke-width=\"1.5\"/></pattern></defs>\n");
 
         svg.Append("<g class=\"gebieden\">\n");
-        foreach (var shape in geometry.Shapes)
+        for (var i = 0; i < geometry.Shapes.Count; i++)
         {
+            var shape = geometry.Shapes[i];
             var has = map.Values.ContainsKey(shape.Region);
             var fill = has ? map.FillOf(shape.Region) : $"url(#{hatch})";
             // Same-coloured stroke closes the hairline gaps anti-aliasing leaves between neighbours.
@@ -41,20 +71,20 @@ public static class SvgMapWriter
             svg.Append(CultureInfo.InvariantCulture, $"<path id=\"{id}-{Attr(shape.Area)}\" data-regio=\"{Attr(shape.Region)}\"")
                .Append(has ? $" data-waarde=\"{Coordinate(map.Values[shape.Region].Value)}\"" : " data-geen-gegevens=\"true\"")
                .Append(CultureInfo.InvariantCulture, $" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.6\" fill-rule=\"evenodd\" d=\"");
-            foreach (var ring in shape.Rings) AppendRing(svg, ring, project, close: true);
+            svg.Append(outlines.Shapes[i]);
             svg.Append(CultureInfo.InvariantCulture, $"\"><title>{Text(map.Describe(shape.Region))}</title></path>\n");
         }
         svg.Append("</g>\n<path class=\"grenzen\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"0.9\" stroke-linejoin=\"round\" d=\"");
-        foreach (var border in geometry.Borders) AppendRing(svg, border, project, close: false);
+        svg.Append(outlines.Borders);
         // The coast in grey, so that the lightest class still stands apart from the page.
         svg.Append("\"/>\n<path class=\"kust\" fill=\"none\" stroke=\"#8c8c8c\" stroke-width=\"0.6\" stroke-linejoin=\"round\" d=\"");
-        foreach (var line in geometry.Outline) AppendRing(svg, line, project, close: false);
+        svg.Append(outlines.Coast);
         svg.Append("\"/>\n");
         if (map.Highlight is { } highlighted)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"markering\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2.4\" stroke-linejoin=\"round\" d=\"");
-            foreach (var shape in geometry.Shapes.Where(s => s.Region == highlighted))
-                foreach (var ring in shape.Rings) AppendRing(svg, ring, project, close: true);
+            for (var i = 0; i < geometry.Shapes.Count; i++)
+                if (geometry.Shapes[i].Region == highlighted) svg.Append(outlines.Shapes[i]);
             svg.Append("\"/>\n");
         }
 
