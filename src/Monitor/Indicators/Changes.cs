@@ -36,7 +36,7 @@ public sealed record RevisedValue(ValueKey Key, double? OldValue, double? NewVal
 /// <summary>A KPI (a value with a target) whose status is not the one the edition printed.</summary>
 public sealed record StatusChange(ValueKey Key, string OldStatus, string NewStatus, double? Value, string Unit);
 
-/// <summary>A delivery rejected since the edition's run ('rejected'), or a dataset overdue now that was not at the edition ('overdue').</summary>
+/// <summary>A delivery rejected since the edition's run ('rejected'; up to the mart's as-of date when it has one), or a dataset overdue now that was not at the edition ('overdue').</summary>
 public sealed record DeliveryProblem(string Kind, string Name, string? Source, string? Vintage, string? Reason);
 
 public sealed record ChangeReport(
@@ -225,18 +225,21 @@ public static class Changes
     /// </summary>
     static List<DeliveryProblem> Deliveries(IDbConnection c, Edition baseline)
     {
+        // A mart frozen at a date (a meeting's edition) speaks of the deliveries up to that date: a file dated after it was
+        // never going to be in this edition, rejected or not. A file without a date in its name is always listed.
+        var martAsOf = c.ExecuteScalar<string?>("SELECT CAST(max(as_of) AS VARCHAR) FROM mart.indicator_values");
         var result = c.Query<(string File, string? Source, string? Vintage, string? Reason)>("""
                 SELECT file_name, source, CAST(vintage AS VARCHAR), reason FROM meta.extracts
                 WHERE state = 'rejected' AND run_id > $run
+                  AND (vintage IS NULL OR vintage <= COALESCE(CAST($as_of AS DATE), DATE '9999-12-31'))
                 ORDER BY file_name
-                """, new { run = baseline.RunId })
+                """, new { run = baseline.RunId, as_of = martAsOf })
             .Select(r => new DeliveryProblem("rejected", r.File, r.Source, r.Vintage, r.Reason))
             .ToList();
         if (!TableExists(c, "meta", "datasets") || !TableExists(c, "meta", "check_results")) return result;
         var checkedOn = c.ExecuteScalar<string?>(
             "SELECT CAST(max(checked_at) AS DATE)::VARCHAR FROM meta.check_results WHERE check_name = 'source_freshness'");
         if (checkedOn is null) return result;
-        var martAsOf = c.ExecuteScalar<string?>("SELECT CAST(max(as_of) AS VARCHAR) FROM mart.indicator_values");
         var before = Overdue(c, baseline.RunId, baseline.AsOf,
             c.ExecuteScalar<string?>("SELECT CAST(max(checked_at) AS DATE)::VARCHAR FROM meta.check_results WHERE check_name = 'source_freshness' AND run_id = $run",
                 new { run = baseline.RunId }) ?? baseline.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

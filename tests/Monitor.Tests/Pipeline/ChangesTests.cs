@@ -123,6 +123,25 @@ public class ChangesTests
     }
 
     [Test]
+    public void A_mart_frozen_before_a_rejected_delivery_does_not_list_it()
+    {
+        // The second run rejected uwv_vacatures_2024-06-15.csv. A mart as of 31 May 2024 (as a meeting edition frozen on that
+        // day computes it) compares with the first report without it; the revision of 15 May is still there. As of 15 June it is listed.
+        var copy = temp.Combine("frozen.duckdb");
+        File.Copy(Path.Combine(outDir, Published), copy);
+        using var db = WarehouseDb.OpenForWrite(copy);
+        Monitor.Indicators.IndicatorBuilder.Build(db, new DateOnly(2024, 5, 31));
+        var frozen = Monitor.Indicators.Changes.Compare(db.Connection, since: "daily-" + first.RunId)!;
+        Assert.That(frozen.Deliveries.Where(d => d.Kind == "rejected"), Is.Empty);
+        Assert.That(frozen.Revised.Select(r => (r.Key.Period, r.Key.Region, r.OldValue, r.NewValue)), Does.Contain(("2023KW4", "AM01", (double?)174, (double?)190)));
+
+        Monitor.Indicators.IndicatorBuilder.Build(db, new DateOnly(2024, 6, 15));
+        var later = Monitor.Indicators.Changes.Compare(db.Connection, since: "daily-" + first.RunId)!;
+        Assert.That(later.Deliveries.Where(d => d.Kind == "rejected").Select(d => (d.Name, d.Vintage)),
+            Is.EqualTo(new[] { ("uwv_vacatures_2024-06-15.csv", (string?)"2024-06-15") }));
+    }
+
+    [Test]
     public void The_first_report_has_nothing_to_compare_with()
     {
         // The first run's report is kept as reports.previous/ once the second has published.
