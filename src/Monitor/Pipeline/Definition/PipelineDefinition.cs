@@ -9,6 +9,9 @@ public sealed record PipelineDefinition
     /// <summary>The steps a run can have, in the only order they can run in (data flows one way).</summary>
     public static readonly IReadOnlyList<string> KnownSteps = PipelineSteps.All;
 
+    /// <summary>What <c>timeouts</c> may limit: every step, and the making of a meeting's edition (not a step one lists in <c>steps</c>).</summary>
+    public static readonly IReadOnlyList<string> TimedSteps = [.. PipelineSteps.All, Editions.MeetingEditions.StepName];
+
     /// <summary>The severities a data-quality check can have; those listed in blocking_severities stop publishing.</summary>
     public static readonly IReadOnlyList<string> KnownSeverities = ["error", "warning"];
 

@@ -197,7 +197,7 @@ sealed partial class PipelineDefinitionReader(string sourcePath)
             problems.Add(Problem(node, "timeouts", "expected a mapping of step to seconds, e.g. timeouts: { ingest: 1800, report: 600 }"));
             return result;
         }
-        foreach (var (step, value) in Fields(map, "timeouts.", PipelineDefinition.KnownSteps))
+        foreach (var (step, value) in Fields(map, "timeouts.", PipelineDefinition.TimedSteps))
         {
             // Polly's timeout strategy takes at most a day; a nightly step that needs longer is a bug anyway.
             if (ReadInt(value, $"timeouts.{step}", 1, 86_399, "a whole number of seconds from 1 to 86399") is { } seconds)
