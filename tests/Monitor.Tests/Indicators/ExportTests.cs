@@ -53,12 +53,7 @@ public class ExportTests
     [Test]
     public void The_exports_carry_names_next_to_codes_and_the_reference_tables()
     {
-        using var w = IndicatorWarehouse.With("every_indicator.sql", """
-            INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, state, run_id, loaded_at) VALUES
-                (90, 'uwv_vacatures_detail_2024-02-15.csv', 'uwv', 'uwv', 'vacatures_detail', DATE '2024-02-15', 'd', 1, 'loaded', 'x', TIMESTAMP '2024-02-16 00:00:00');
-            INSERT INTO raw.uwv_vacatures_detail VALUES
-                (90, DATE '2024-02-15', 2, 'V1', DATE '2023-03-01', NULL, '08', 'AM01', 2);
-            """);
+        using var w = IndicatorWarehouse.With("every_indicator.sql", IndicatorWarehouse.OneDetailRecord);
         w.Build();
         var exported = MartExporter.Export(w.Db, w.OutDir, ExportFormat.Parquet);
         string PathOf(string table) => exported.Single(e => e.Table == table).Path;

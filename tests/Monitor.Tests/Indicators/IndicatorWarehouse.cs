@@ -23,6 +23,14 @@ sealed class IndicatorWarehouse : IDisposable
     }
 
     /// <summary>A warehouse holding the named fixture files of fixtures/indicators/ plus any extra SQL.</summary>
+    /// <summary>One vacancy-level record (AM01, class 08, open from 1 March 2023), so that the quarters counted from dates are in the mart too.</summary>
+    public const string OneDetailRecord = """
+        INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, state, run_id, loaded_at) VALUES
+            (90, 'uwv_vacatures_detail_2024-02-15.csv', 'uwv', 'uwv', 'vacatures_detail', DATE '2024-02-15', 'd', 1, 'loaded', 'x', TIMESTAMP '2024-02-16 00:00:00');
+        INSERT INTO raw.uwv_vacatures_detail VALUES
+            (90, DATE '2024-02-15', 2, 'V1', DATE '2023-03-01', NULL, '08', 'AM01', 2);
+        """;
+
     public static IndicatorWarehouse With(params string[] fixturesOrSql)
     {
         var w = new IndicatorWarehouse();

@@ -12,12 +12,7 @@ public class PeriodBoundsTests
     public void Every_mart_row_carries_the_bounds_type_and_order_of_its_period()
     {
         // With one vacancy-level record, so the quarters counted from dates (int_uwv_detail_open) are in it too.
-        using var w = IndicatorWarehouse.With("every_indicator.sql", """
-            INSERT INTO meta.extracts (extract_id, file_name, folder, source, dataset, vintage, sha256, size_bytes, state, run_id, loaded_at) VALUES
-                (90, 'uwv_vacatures_detail_2024-02-15.csv', 'uwv', 'uwv', 'vacatures_detail', DATE '2024-02-15', 'd', 1, 'loaded', 'x', TIMESTAMP '2024-02-16 00:00:00');
-            INSERT INTO raw.uwv_vacatures_detail VALUES
-                (90, DATE '2024-02-15', 2, 'V1', DATE '2023-03-01', NULL, '08', 'AM01', 2);
-            """);
+        using var w = IndicatorWarehouse.With("every_indicator.sql", IndicatorWarehouse.OneDetailRecord);
         w.Build();
         var rows = w.Db.Connection.Query<(string Period, string Type, int Order, DateTime Start, DateTime End)>(
             "SELECT DISTINCT period, period_type, period_order, period_start, period_end FROM mart.indicator_values").ToList();
