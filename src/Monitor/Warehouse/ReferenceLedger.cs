@@ -26,14 +26,17 @@ public static class ReferenceLedger
             connection.Execute("INSERT INTO meta.run_reference VALUES ($run_id, $file_name, $origin, $shipped, $sha256, $size, $rows)",
                 new { run_id = runId, file_name = f.FileName, origin = f.Origin, shipped = f.Shipped, sha256 = f.Sha256, size = f.SizeBytes, rows = f.Rows });
 
-        connection.Execute("DELETE FROM meta.quarantine WHERE extract_id = $id AND file_name = $file",
-            new { id = ReferenceExtractId, file = RegisterFileName });
+        // By file name alone (no extract is named reference/...): rows an earlier version stored with a damaged
+        // extract_id (see below) go too.
+        connection.Execute("DELETE FROM meta.quarantine WHERE file_name = $file", new { file = RegisterFileName });
         var errors = reference.RegisterErrors;
         if (errors.Count > 0)
         {
             using var q = connection.CreateAppender("meta", "quarantine");
             foreach (var e in errors)
-                q.CreateRow().AppendValue(ReferenceExtractId).AppendValue(RegisterFileName).AppendValue(e.LineNumber)
+                // As int?: a bare constant 0 binds to AppendValue(sbyte?), which writes one byte of the INTEGER cell and
+                // leaves the other three as they were in memory.
+                q.CreateRow().AppendValue((int?)ReferenceExtractId).AppendValue(RegisterFileName).AppendValue(e.LineNumber)
                     .AppendValue(e.Column).AppendValue(e.RawValue).AppendValue(e.Reason).AppendValue(e.RawRecord).EndRow();
         }
         var register = reference.Register;
